@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+export const inventoryArea = z.enum(['categories', 'parts', 'locations', 'stock', 'users']);
+export type InventoryArea = z.infer<typeof inventoryArea>;
+
+/** Events the host pushes to every open renderer after a change commits. */
+export const events = {
+  'inventory.changed': z.object({ areas: z.array(inventoryArea) }),
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+export const eventNames = Object.keys(events) as EventName[];

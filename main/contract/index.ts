@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import type { ErrorCode } from '../core/errors';
+import { demoContract } from './demo';
+import { inventoryContract } from './inventory';
+import { stockContract } from './stock';
+import { usersContract } from './users';
+
+export type Access = 'public' | 'member' | 'admin';
+
+export interface MethodSpec {
+  /** Who may call: anyone with the host's token, any signed-in user, or administrators. */
+  access: Access;
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+/** Every method the renderer can call. The preload allow-list and the typed client derive from it. */
+export const contract = {
+  ...usersContract,
+  ...inventoryContract,
+  ...stockContract,
+  ...demoContract,
+} as const satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const methodNames = Object.keys(contract) as MethodName[];
+
+/** What a caller sends (quantities as decimal strings, defaults optional). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives after validation (quantities as scaled integers, defaults filled). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export interface CallError {
+  code: ErrorCode;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+export type CallResult<M extends MethodName> = { ok: true; value: MethodOutput<M> } | { ok: false; error: CallError };
+
+export { events, eventNames, type EventName, type EventPayload } from './events';
+export type { UserView } from './users';
+export type { CategoryView, LocationView, PartRow, PartDetail, StockItemView } from './inventory';
+export type { MovementView } from './stock';
+export type { PathEntry } from './shared';

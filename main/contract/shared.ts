@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { parseQuantity, quantityParseMessage } from '../core/quantity';
+
+export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const byId = z.object({ id });
+
+/** Free text a person typed: trimmed, bounded, never empty when required. */
+export const name = z.string().trim().min(1, 'Enter a name').max(200, 'Use at most 200 characters');
+export const description = z.string().trim().max(5000, 'Use at most 5000 characters').default('');
+export const note = z.string().trim().max(1000, 'Use at most 1000 characters').default('');
+
+function quantity(kind: 'positive' | 'not-negative') {
+  return z.union([z.string(), z.number()]).transform((raw, ctx) => {
+    const parsed = parseQuantity(typeof raw === 'number' ? String(raw) : raw);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: quantityParseMessage(parsed.reason) });
+      return z.NEVER;
+    }
+    if (parsed.scaled < 0) {
+      ctx.addIssue({ code: 'custom', message: 'Quantity cannot be negative' });
+      return z.NEVER;
+    }
+    if (kind === 'positive' && parsed.scaled === 0) {
+      ctx.addIssue({ code: 'custom', message: 'Quantity must be greater than zero' });
+      return z.NEVER;
+    }
+    return parsed.scaled;
+  });
+}
+
+/** A quantity typed as a decimal string ("2.5"); the core receives exact scaled integer units. */
+export const positiveQuantity = quantity('positive');
+export const nonNegativeQuantity = quantity('not-negative');
+
+/** Quantities leave the core as exact decimal strings. */
+export const quantityText = z.string();
+
+/** Epoch milliseconds. */
+export const timestamp = z.number().int();
+
+export const page = {
+  offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+};
+
+export const pathEntry = z.object({ id, name: z.string() });
+export type PathEntry = z.infer<typeof pathEntry>;
+
+export const ok = z.object({ ok: z.literal(true) });

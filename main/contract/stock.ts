@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { id, nonNegativeQuantity, note, page, pathEntry, positiveQuantity, quantityText, timestamp } from './shared';
+import { stockItemView } from './inventory';
+
+export const movementView = z.object({
+  id,
+  itemId: id,
+  partId: id,
+  partName: z.string(),
+  kind: z.enum(['create', 'add', 'remove', 'count', 'transfer', 'delete']),
+  delta: quantityText,
+  quantityAfter: quantityText,
+  fromLocation: pathEntry.nullable(),
+  toLocation: pathEntry.nullable(),
+  userName: z.string().nullable(),
+  note: z.string(),
+  createdAt: timestamp,
+});
+export type MovementView = z.infer<typeof movementView>;
+
+const batch = z.string().trim().max(100, 'Use at most 100 characters').default('');
+
+export const bulkChange = z.object({
+  itemId: id,
+  kind: z.enum(['add', 'remove', 'count']),
+  quantity: nonNegativeQuantity,
+});
+
+export const stockContract = {
+  'stock.list': {
+    access: 'member',
+    input: z.object({ partId: id.nullable().default(null), locationId: id.nullable().default(null), ...page }),
+    output: z.object({ rows: z.array(stockItemView), total: z.number().int() }),
+  },
+  'stock.create': {
+    access: 'member',
+    input: z.object({ partId: id, locationId: id, quantity: nonNegativeQuantity, batch, note }),
+    output: stockItemView,
+  },
+  'stock.add': {
+    access: 'member',
+    input: z.object({ itemId: id, quantity: positiveQuantity, note }),
+    output: stockItemView,
+  },
+  'stock.remove': {
+    access: 'member',
+    input: z.object({ itemId: id, quantity: positiveQuantity, note }),
+    output: stockItemView,
+  },
+  'stock.count': {
+    access: 'member',
+    input: z.object({ itemId: id, quantity: nonNegativeQuantity, note }),
+    output: stockItemView,
+  },
+  'stock.transfer': {
+    access: 'member',
+    input: z.object({ itemId: id, locationId: id, quantity: positiveQuantity, note }),
+    output: z.object({ source: stockItemView, destination: stockItemView }),
+  },
+  'stock.delete': {
+    access: 'member',
+    input: z.object({ itemId: id, note }),
+    output: z.object({ id }),
+  },
+  'stock.adjustMany': {
+    access: 'member',
+    input: z.object({ changes: z.array(bulkChange).min(1).max(200_000), note }),
+    output: z.object({ movements: z.number().int() }),
+  },
+  'movements.list': {
+    access: 'member',
+    input: z.object({ partId: id.nullable().default(null), itemId: id.nullable().default(null), ...page }),
+    output: z.object({ rows: z.array(movementView), total: z.number().int() }),
+  },
+} as const;
