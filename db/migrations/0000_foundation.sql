@@ -34,7 +34,8 @@ CREATE TABLE `parts` (
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`category_id`) REFERENCES `part_categories`(`id`) ON UPDATE no action ON DELETE restrict,
 	FOREIGN KEY (`variant_of_id`) REFERENCES `parts`(`id`) ON UPDATE no action ON DELETE restrict,
-	CONSTRAINT "parts_minimum_not_negative" CHECK("parts"."minimum_stock" >= 0)
+	CONSTRAINT "parts_minimum_not_negative" CHECK("parts"."minimum_stock" >= 0),
+	CONSTRAINT "parts_stock_total_in_range" CHECK("parts"."stock_total" between 0 and 9007199254740991)
 );
 --> statement-breakpoint
 CREATE INDEX `parts_category` ON `parts` (`category_id`);--> statement-breakpoint
@@ -51,7 +52,7 @@ CREATE TABLE `stock_items` (
 	`deleted_at` integer,
 	FOREIGN KEY (`part_id`) REFERENCES `parts`(`id`) ON UPDATE no action ON DELETE restrict,
 	FOREIGN KEY (`location_id`) REFERENCES `stock_locations`(`id`) ON UPDATE no action ON DELETE restrict,
-	CONSTRAINT "stock_items_quantity_not_negative" CHECK("stock_items"."quantity" >= 0)
+	CONSTRAINT "stock_items_quantity_in_range" CHECK("stock_items"."quantity" between 0 and 100000000000000)
 );
 --> statement-breakpoint
 CREATE INDEX `stock_items_part` ON `stock_items` (`part_id`);--> statement-breakpoint

@@ -40,6 +40,8 @@ export const parts = sqliteTable(
     index('parts_variant_of').on(table.variantOfId),
     index('parts_name').on(sql`${table.name} collate nocase`),
     check('parts_minimum_not_negative', sql`${table.minimumStock} >= 0`),
+    // Totals are read into JavaScript numbers, so they must stay exact there.
+    check('parts_stock_total_in_range', sql`${table.stockTotal} between 0 and 9007199254740991`),
   ],
 );
 
@@ -75,7 +77,7 @@ export const stockItems = sqliteTable(
   (table) => [
     index('stock_items_part').on(table.partId),
     index('stock_items_location').on(table.locationId),
-    check('stock_items_quantity_not_negative', sql`${table.quantity} >= 0`),
+    check('stock_items_quantity_in_range', sql`${table.quantity} between 0 and 100000000000000`),
   ],
 );
 

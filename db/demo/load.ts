@@ -1,0 +1,96 @@
+import type { CoreContext, WriteContext } from '../../main/core/context';
+import { conflict } from '../../main/core/errors';
+import { categories } from '../../main/core/inventory/categories';
+import { locations } from '../../main/core/inventory/locations';
+import { parts } from '../../main/core/inventory/parts';
+import { stock } from '../../main/core/inventory/stock';
+import { QUANTITY_SCALE } from '../../main/core/quantity';
+import { users } from '../../main/core/users/users';
+import { demoCategories, demoLocations, demoParts, demoUsers, type DemoCategory, type DemoLocation } from './catalogue';
+
+/** A small seeded generator, so every demo workshop is the same and tests can rely on it. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function demoStatus(ctx: CoreContext): { empty: boolean } {
+  const held = ctx.db.$client
+    .prepare('select (select count(*) from parts) + (select count(*) from part_categories) + (select count(*) from stock_locations)')
+    .pluck()
+    .get() as number;
+  return { empty: held === 0 };
+}
+
+/** Fills an empty database with an electronics workshop: categories, parts, variants, locations, stock. */
+export function loadDemo(ctx: WriteContext): { parts: number; categories: number; stockItems: number } {
+  if (!demoStatus(ctx).empty) throw conflict('Demo data can only be loaded into an empty inventory.');
+  const random = seededRandom(20261126);
+  const categoryIds = new Map<string, number>();
+  const addCategories = (list: DemoCategory[], parentId: number | null): void => {
+    for (const entry of list) {
+      const created = categories.create(ctx, { parentId, name: entry.name, description: entry.description ?? '' });
+      categoryIds.set(entry.name, created.id);
+      addCategories(entry.children ?? [], created.id);
+    }
+  };
+  addCategories(demoCategories, null);
+
+  const leafLocations: number[] = [];
+  const addLocations = (list: DemoLocation[], parentId: number | null): void => {
+    for (const entry of list) {
+      const created = locations.create(ctx, { parentId, name: entry.name, description: entry.description ?? '' });
+      if (!entry.children?.length) leafLocations.push(created.id);
+      addLocations(entry.children ?? [], created.id);
+    }
+  };
+  addLocations(demoLocations, null);
+
+  const partIds = new Map<string, number>();
+  const counters = new Map<string, number>();
+  let stockItems = 0;
+  for (const entry of demoParts) {
+    const serial = (counters.get(entry.ipnPrefix) ?? 0) + 1;
+    counters.set(entry.ipnPrefix, serial);
+    const holdsStock = entry.typical > 0;
+    // About half the stocked parts have a minimum; a few of those sit just under it.
+    const roll = random();
+    const minimumUnits = holdsStock && roll < 0.55 ? Math.max(1, Math.round(entry.typical * (0.2 + random() * 0.3))) : 0;
+    const part = parts.create(ctx, {
+      name: entry.name,
+      ipn: `${entry.ipnPrefix}-${String(serial).padStart(4, '0')}`,
+      description: entry.description,
+      categoryId: categoryIds.get(entry.category) ?? null,
+      variantOfId: entry.variantOf ? (partIds.get(entry.variantOf) ?? null) : null,
+      isTemplate: entry.template ?? false,
+      isAssembly: entry.assembly ?? false,
+      active: true,
+      minimumStock: minimumUnits * QUANTITY_SCALE,
+      units: entry.units ?? '',
+    });
+    partIds.set(entry.name, part.id);
+    if (!holdsStock) continue;
+    const lowOnPurpose = minimumUnits > 0 && roll < 0.08;
+    const itemCount = 1 + Math.floor(random() * 3);
+    for (let index = 0; index < itemCount; index += 1) {
+      const units = lowOnPurpose
+        ? Math.floor((minimumUnits * 0.8) / itemCount)
+        : Math.max(1, Math.round((entry.typical / itemCount) * (0.5 + random())));
+      const locationId = leafLocations[Math.floor(random() * leafLocations.length)] as number;
+      stock.create(ctx, { partId: part.id, locationId, quantity: units * QUANTITY_SCALE, batch: '', note: 'Demo data' });
+      stockItems += 1;
+    }
+  }
+
+  for (const person of demoUsers) {
+    const taken = ctx.db.$client.prepare('select 1 from users where lower(email) = lower(?)').get(person.email);
+    if (!taken) users.create(ctx, person);
+  }
+  return { parts: partIds.size, categories: categoryIds.size, stockItems };
+}

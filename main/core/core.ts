@@ -1,0 +1,68 @@
+import type { Db } from '../../db/open';
+import type { EventName, EventPayload } from '../contract/events';
+import { Change } from './change';
+import { systemClock, type Clock } from './clock';
+import type { CoreContext, WriteContext } from './context';
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** Hooks that run inside a write's transaction, after the services, before commit. */
+export type BeforeCommit = (ctx: WriteContext) => void;
+
+export interface Core extends CoreContext {
+  /** Runs `work` in one transaction; events go out only after it commits. */
+  write<T>(actorId: number | null, work: (ctx: WriteContext) => T): T;
+  read<T>(work: (ctx: CoreContext) => T): T;
+  onEvent(listener: EventListener): () => void;
+  beforeCommit(hook: BeforeCommit): void;
+  close(): void;
+}
+
+export function createCore(db: Db, options: { clock?: Clock } = {}): Core {
+  const clock = options.clock ?? systemClock;
+  const listeners = new Set<EventListener>();
+  const hooks: BeforeCommit[] = [];
+  const base: CoreContext = { db, clock };
+
+  function publish(change: Change): void {
+    if (change.areas.size === 0) return;
+    const payload = { areas: [...change.areas] };
+    for (const listener of listeners) {
+      try {
+        listener('inventory.changed', payload);
+      } catch (error) {
+        // A broken listener (a closed window) must not undo or hide a committed change.
+        console.error('Event listener failed:', error);
+      }
+    }
+  }
+
+  return {
+    ...base,
+    write(actorId, work) {
+      const change = new Change();
+      const ctx: WriteContext = { ...base, change, actorId };
+      const result = db.$client.transaction(() => {
+        const value = work(ctx);
+        for (const hook of hooks) hook(ctx);
+        return value;
+      }).immediate();
+      publish(change);
+      return result;
+    },
+    read(work) {
+      return work(base);
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    beforeCommit(hook) {
+      hooks.push(hook);
+    },
+    close() {
+      listeners.clear();
+      if (db.$client.open) db.$client.close();
+    },
+  };
+}

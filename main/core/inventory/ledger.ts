@@ -1,0 +1,71 @@
+import type { MovementKind } from '../../../db/schema';
+import type { WriteContext } from '../context';
+import { conflict } from '../errors';
+
+// Every change to a stock quantity goes through here: the movement row, the item's quantity and the
+// variant-inclusive totals of the part and its template ancestors move together, in the caller's
+// transaction, so "quantity = sum of movements" and "total = sum of items" always hold.
+
+export interface MovementRecord {
+  itemId: number;
+  partId: number;
+  kind: MovementKind;
+  delta: number;
+  quantityAfter: number;
+  fromLocationId?: number | null;
+  toLocationId?: number | null;
+  note: string;
+}
+
+export function recordMovement(ctx: WriteContext, movement: MovementRecord): void {
+  ctx.db.$client
+    .prepare(
+      `insert into stock_movements
+         (item_id, part_id, user_id, kind, delta, quantity_after, from_location_id, to_location_id, note, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      movement.itemId,
+      movement.partId,
+      ctx.actorId,
+      movement.kind,
+      movement.delta,
+      movement.quantityAfter,
+      movement.fromLocationId ?? null,
+      movement.toLocationId ?? null,
+      movement.note,
+      ctx.clock.now(),
+    );
+}
+
+export function setItemQuantity(ctx: WriteContext, itemId: number, quantity: number): void {
+  ctx.db.$client
+    .prepare(`update stock_items set quantity = ?, updated_at = ? where id = ?`)
+    .run(quantity, ctx.clock.now(), itemId);
+}
+
+/** Adds `delta` to the variant-inclusive total of the part and of every template above it. */
+export function moveTotals(ctx: WriteContext, partId: number, delta: number): void {
+  if (delta === 0) return;
+  const chain = ctx.db.$client
+    .prepare(
+      `with recursive up(id) as (
+         select ? union all select p.variant_of_id from parts p join up on p.id = up.id where p.variant_of_id is not null
+       ) update parts set stock_total = stock_total + ? where id in (select id from up) returning id`,
+    )
+    .pluck()
+    .all(partId, delta) as number[];
+  for (const id of chain) ctx.change.touchPart(id);
+}
+
+/** Re-raises SQLite's range checks on totals as a sentence a person can act on. */
+export function guardTotals<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof Error && /parts_stock_total_in_range|stock_items_quantity_in_range/.test(error.message)) {
+      throw conflict('This change would make a stock total larger than Stockbell can count exactly.', 'quantity');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,167 @@
+import type { MethodOutput, ParsedInput } from '../../contract';
+import type { PartDetail, PartRow } from '../../contract/inventory';
+import type { CoreContext, WriteContext } from '../context';
+import { DomainError, invalid, notFound } from '../errors';
+import { formatQuantity } from '../quantity';
+import { moveTotals } from './ledger';
+import { partRowColumns, partRowFrom, toPartRow, type PartRowRecord } from './partViews';
+import { stockItemsOfPart } from './stockViews';
+import { pathOf, subtreeIds, templatePathOf } from './trees';
+
+const sortColumns = {
+  name: 'p.name collate nocase',
+  ipn: 'p.ipn collate nocase',
+  category: 'c.name collate nocase',
+  stock: 'p.stock_total',
+  minimum: 'p.minimum_stock',
+} as const;
+
+function readRow(ctx: CoreContext, id: number): PartRow {
+  const record = ctx.db.$client.prepare(`select ${partRowColumns} ${partRowFrom} where p.id = ?`).get(id) as
+    | PartRowRecord
+    | undefined;
+  if (!record) throw notFound('Part');
+  return toPartRow(record);
+}
+
+type PartFields = Omit<ParsedInput<'parts.create'>, never>;
+
+function assertReferences(ctx: CoreContext, input: PartFields, partId?: number): void {
+  const client = ctx.db.$client;
+  if (input.categoryId !== null && !client.prepare('select 1 from part_categories where id = ?').get(input.categoryId)) {
+    throw invalid('categoryId', 'The chosen category does not exist.');
+  }
+  if (input.variantOfId === null) return;
+  const template = client.prepare('select is_template as isTemplate from parts where id = ?').get(input.variantOfId) as
+    | { isTemplate: number }
+    | undefined;
+  if (!template) throw invalid('variantOfId', 'The chosen template part does not exist.');
+  if (template.isTemplate !== 1) {
+    throw invalid('variantOfId', 'Only a template part can have variants. Mark that part as a template first.');
+  }
+  if (partId !== undefined && templatePathOf(client, input.variantOfId).some((entry) => entry.id === partId)) {
+    throw invalid('variantOfId', 'A part cannot be a variant of itself or of one of its own variants.');
+  }
+}
+
+export const parts = {
+  list(ctx: CoreContext, input: ParsedInput<'parts.list'>): MethodOutput<'parts.list'> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (input.search) {
+      where.push(`(p.name like ? escape '\\' or p.ipn like ? escape '\\' or p.description like ? escape '\\')`);
+      const pattern = `%${input.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      params.push(pattern, pattern, pattern);
+    }
+    if (input.categoryId !== null) {
+      const ids = input.includeSubcategories ? subtreeIds(ctx.db.$client, 'part_categories', input.categoryId) : [input.categoryId];
+      where.push(`p.category_id in (select value from json_each(?))`);
+      params.push(JSON.stringify(ids));
+    }
+    if (input.variantOfId !== null) {
+      where.push('p.variant_of_id = ?');
+      params.push(input.variantOfId);
+    }
+    if (input.lowOnly) where.push('(p.active and p.minimum_stock > 0 and p.stock_total < p.minimum_stock)');
+    if (!input.includeInactive) where.push('p.active');
+    const clause = where.length ? `where ${where.join(' and ')}` : '';
+    const client = ctx.db.$client;
+    const total = client.prepare(`select count(*) ${partRowFrom} ${clause}`).pluck().get(...params) as number;
+    const order = `${sortColumns[input.sort]} ${input.direction}, p.id ${input.direction}`;
+    const rows = client
+      .prepare(`select ${partRowColumns} ${partRowFrom} ${clause} order by ${order} limit ? offset ?`)
+      .all(...params, input.limit, input.offset) as PartRowRecord[];
+    return { rows: rows.map(toPartRow), total };
+  },
+
+  get(ctx: CoreContext, id: number): PartDetail {
+    const part = readRow(ctx, id);
+    const client = ctx.db.$client;
+    const variants = client
+      .prepare(`select ${partRowColumns} ${partRowFrom} where p.variant_of_id = ? order by p.name collate nocase`)
+      .all(id) as PartRowRecord[];
+    const ownStock = client
+      .prepare('select coalesce(sum(quantity), 0) from stock_items where part_id = ? and deleted_at is null')
+      .pluck()
+      .get(id) as number;
+    return {
+      part,
+      categoryPath: part.categoryId === null ? [] : pathOf(client, 'part_categories', part.categoryId),
+      templatePath: templatePathOf(client, id).slice(0, -1),
+      variants: variants.map(toPartRow),
+      ownStock: formatQuantity(ownStock),
+      stockItems: stockItemsOfPart(ctx, id),
+    };
+  },
+
+  create(ctx: WriteContext, input: ParsedInput<'parts.create'>): PartRow {
+    assertReferences(ctx, input);
+    const now = ctx.clock.now();
+    const result = ctx.db.$client
+      .prepare(
+        `insert into parts (name, ipn, description, category_id, variant_of_id, is_template, is_assembly, active,
+           minimum_stock, units, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        input.name,
+        input.ipn,
+        input.description,
+        input.categoryId,
+        input.variantOfId,
+        input.isTemplate ? 1 : 0,
+        input.isAssembly ? 1 : 0,
+        input.active ? 1 : 0,
+        input.minimumStock,
+        input.units,
+        now,
+        now,
+      );
+    const id = Number(result.lastInsertRowid);
+    ctx.change.touchPart(id);
+    return readRow(ctx, id);
+  },
+
+  update(ctx: WriteContext, input: ParsedInput<'parts.update'>): PartRow {
+    const client = ctx.db.$client;
+    const before = client
+      .prepare('select variant_of_id as variantOfId, stock_total as stockTotal from parts where id = ?')
+      .get(input.id) as { variantOfId: number | null; stockTotal: number } | undefined;
+    if (!before) throw notFound('Part');
+    assertReferences(ctx, input, input.id);
+    if (!input.isTemplate) {
+      const variants = client.prepare('select count(*) from parts where variant_of_id = ?').pluck().get(input.id) as number;
+      if (variants > 0) {
+        throw new DomainError('CONFLICT', `This part has ${variants} variant(s), so it must stay a template.`, {
+          isTemplate: 'A part with variants must stay a template.',
+        });
+      }
+    }
+    const reparented = before.variantOfId !== input.variantOfId;
+    // The part's variant-inclusive total leaves the old template chain and joins the new one.
+    if (reparented && before.variantOfId !== null) moveTotals(ctx, before.variantOfId, -before.stockTotal);
+    client
+      .prepare(
+        `update parts set name = ?, ipn = ?, description = ?, category_id = ?, variant_of_id = ?, is_template = ?,
+           is_assembly = ?, active = ?, minimum_stock = ?, units = ?, updated_at = ? where id = ?`,
+      )
+      .run(
+        input.name,
+        input.ipn,
+        input.description,
+        input.categoryId,
+        input.variantOfId,
+        input.isTemplate ? 1 : 0,
+        input.isAssembly ? 1 : 0,
+        input.active ? 1 : 0,
+        input.minimumStock,
+        input.units,
+        ctx.clock.now(),
+        input.id,
+      );
+    if (reparented && input.variantOfId !== null) moveTotals(ctx, input.variantOfId, before.stockTotal);
+    ctx.change.touchPart(input.id);
+    ctx.change.touch('stock');
+    return readRow(ctx, input.id);
+  },
+};

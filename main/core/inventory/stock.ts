@@ -1,0 +1,224 @@
+import type { MethodOutput, ParsedInput } from '../../contract';
+import type { StockItemView } from '../../contract/inventory';
+import type { CoreContext, WriteContext } from '../context';
+import { DomainError, invalid, notFound } from '../errors';
+import { formatQuantity, MAX_QUANTITY_UNITS, QUANTITY_SCALE } from '../quantity';
+import { guardTotals, moveTotals, recordMovement, setItemQuantity } from './ledger';
+import { listStockItems, stockItemView } from './stockViews';
+
+const MAX_ITEM_QUANTITY = MAX_QUANTITY_UNITS * QUANTITY_SCALE;
+
+interface LiveItem {
+  id: number;
+  partId: number;
+  locationId: number;
+  quantity: number;
+  batch: string;
+  units: string;
+}
+
+function liveItem(ctx: CoreContext, itemId: number, field = 'itemId'): LiveItem {
+  const item = ctx.db.$client
+    .prepare(
+      `select i.id, i.part_id as partId, i.location_id as locationId, i.quantity, i.batch, p.units, i.deleted_at as deletedAt
+       from stock_items i join parts p on p.id = i.part_id where i.id = ?`,
+    )
+    .get(itemId) as (LiveItem & { deletedAt: number | null }) | undefined;
+  if (!item) throw notFound('Stock item');
+  if (item.deletedAt !== null) throw invalid(field, 'This stock item has been deleted.');
+  return item;
+}
+
+function assertLocation(ctx: CoreContext, locationId: number): void {
+  if (!ctx.db.$client.prepare('select 1 from stock_locations where id = ?').get(locationId)) {
+    throw invalid('locationId', 'The chosen location does not exist.');
+  }
+}
+
+function assertWithinLimit(quantity: number, field: string): void {
+  if (quantity > MAX_ITEM_QUANTITY) {
+    throw invalid(field, `A stock item can hold at most ${MAX_QUANTITY_UNITS.toLocaleString('en-US')}.`);
+  }
+}
+
+function notEnough(item: LiveItem, field: string): DomainError {
+  const units = item.units ? ` ${item.units}` : '';
+  return invalid(field, `Only ${formatQuantity(item.quantity)}${units} in stock here.`);
+}
+
+type Adjustment = 'add' | 'remove' | 'count';
+
+/** The quantity an item holds after an adjustment, or a refusal naming the field. */
+function adjusted(item: LiveItem, kind: Adjustment, quantity: number, field: string): number {
+  const next = kind === 'add' ? item.quantity + quantity : kind === 'remove' ? item.quantity - quantity : quantity;
+  if (next < 0) throw notEnough(item, field);
+  assertWithinLimit(next, field);
+  return next;
+}
+
+function adjustOne(ctx: WriteContext, itemId: number, kind: Adjustment, quantity: number, note: string): StockItemView {
+  return guardTotals(() => {
+    const item = liveItem(ctx, itemId);
+    const next = adjusted(item, kind, quantity, 'quantity');
+    const delta = next - item.quantity;
+    setItemQuantity(ctx, item.id, next);
+    recordMovement(ctx, { itemId: item.id, partId: item.partId, kind, delta, quantityAfter: next, note });
+    moveTotals(ctx, item.partId, delta);
+    ctx.change.touch('stock');
+    return stockItemView(ctx, item.id);
+  });
+}
+
+export const stock = {
+  list(ctx: CoreContext, input: ParsedInput<'stock.list'>): MethodOutput<'stock.list'> {
+    return listStockItems(ctx, input);
+  },
+
+  create(ctx: WriteContext, input: ParsedInput<'stock.create'>): StockItemView {
+    return guardTotals(() => {
+      if (!ctx.db.$client.prepare('select 1 from parts where id = ?').get(input.partId)) {
+        throw invalid('partId', 'The chosen part does not exist.');
+      }
+      assertLocation(ctx, input.locationId);
+      assertWithinLimit(input.quantity, 'quantity');
+      const now = ctx.clock.now();
+      const result = ctx.db.$client
+        .prepare(
+          `insert into stock_items (part_id, location_id, quantity, batch, created_at, updated_at) values (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(input.partId, input.locationId, input.quantity, input.batch, now, now);
+      const itemId = Number(result.lastInsertRowid);
+      recordMovement(ctx, {
+        itemId,
+        partId: input.partId,
+        kind: 'create',
+        delta: input.quantity,
+        quantityAfter: input.quantity,
+        toLocationId: input.locationId,
+        note: input.note,
+      });
+      moveTotals(ctx, input.partId, input.quantity);
+      ctx.change.touch('stock', 'locations');
+      return stockItemView(ctx, itemId);
+    });
+  },
+
+  add(ctx: WriteContext, input: ParsedInput<'stock.add'>): StockItemView {
+    return adjustOne(ctx, input.itemId, 'add', input.quantity, input.note);
+  },
+
+  remove(ctx: WriteContext, input: ParsedInput<'stock.remove'>): StockItemView {
+    return adjustOne(ctx, input.itemId, 'remove', input.quantity, input.note);
+  },
+
+  count(ctx: WriteContext, input: ParsedInput<'stock.count'>): StockItemView {
+    return adjustOne(ctx, input.itemId, 'count', input.quantity, input.note);
+  },
+
+  /** Moves some or all of an item to another location, merging with a matching item there. */
+  transfer(ctx: WriteContext, input: ParsedInput<'stock.transfer'>): MethodOutput<'stock.transfer'> {
+    return guardTotals(() => {
+      const client = ctx.db.$client;
+      const source = liveItem(ctx, input.itemId);
+      assertLocation(ctx, input.locationId);
+      if (input.locationId === source.locationId) throw invalid('locationId', 'Choose a different location.');
+      if (input.quantity > source.quantity) throw notEnough(source, 'quantity');
+      const base = { partId: source.partId, kind: 'transfer' as const, note: input.note };
+      const from = { fromLocationId: source.locationId, toLocationId: input.locationId };
+      const match = client
+        .prepare(
+          `select id, quantity from stock_items
+           where part_id = ? and location_id = ? and batch = ? and deleted_at is null and id != ?`,
+        )
+        .get(source.partId, input.locationId, source.batch, source.id) as { id: number; quantity: number } | undefined;
+
+      if (input.quantity === source.quantity && !match) {
+        client
+          .prepare('update stock_items set location_id = ?, updated_at = ? where id = ?')
+          .run(input.locationId, ctx.clock.now(), source.id);
+        recordMovement(ctx, { ...base, ...from, itemId: source.id, delta: 0, quantityAfter: source.quantity });
+        ctx.change.touch('stock', 'locations');
+        const moved = stockItemView(ctx, source.id);
+        return { source: moved, destination: moved };
+      }
+
+      const left = source.quantity - input.quantity;
+      setItemQuantity(ctx, source.id, left);
+      recordMovement(ctx, { ...base, ...from, itemId: source.id, delta: -input.quantity, quantityAfter: left });
+      let destinationId: number;
+      let arrived: number;
+      if (match) {
+        destinationId = match.id;
+        arrived = match.quantity + input.quantity;
+        assertWithinLimit(arrived, 'quantity');
+        setItemQuantity(ctx, destinationId, arrived);
+      } else {
+        const now = ctx.clock.now();
+        destinationId = Number(
+          client
+            .prepare(
+              `insert into stock_items (part_id, location_id, quantity, batch, created_at, updated_at) values (?, ?, ?, ?, ?, ?)`,
+            )
+            .run(source.partId, input.locationId, input.quantity, source.batch, now, now).lastInsertRowid,
+        );
+        arrived = input.quantity;
+      }
+      recordMovement(ctx, { ...base, ...from, itemId: destinationId, delta: input.quantity, quantityAfter: arrived });
+      ctx.change.touch('stock', 'locations');
+      return { source: stockItemView(ctx, source.id), destination: stockItemView(ctx, destinationId) };
+    });
+  },
+
+  delete(ctx: WriteContext, input: ParsedInput<'stock.delete'>): { id: number } {
+    const item = liveItem(ctx, input.itemId);
+    const now = ctx.clock.now();
+    ctx.db.$client.prepare('update stock_items set quantity = 0, deleted_at = ?, updated_at = ? where id = ?').run(now, now, item.id);
+    recordMovement(ctx, {
+      itemId: item.id,
+      partId: item.partId,
+      kind: 'delete',
+      delta: -item.quantity,
+      quantityAfter: 0,
+      fromLocationId: item.locationId,
+      note: input.note,
+    });
+    moveTotals(ctx, item.partId, -item.quantity);
+    ctx.change.touch('stock', 'locations');
+    return { id: item.id };
+  },
+
+  /**
+   * Many adjustments in one transaction. Totals move once per part, not once per movement, so the
+   * alert evaluation that follows sees each part once.
+   */
+  adjustMany(ctx: WriteContext, input: ParsedInput<'stock.adjustMany'>): { movements: number } {
+    return guardTotals(() => {
+      const items = new Map<number, LiveItem>();
+      const partDeltas = new Map<number, number>();
+      const now = ctx.clock.now();
+      const client = ctx.db.$client;
+      const insertMovement = client.prepare(
+        `insert into stock_movements (item_id, part_id, user_id, kind, delta, quantity_after, note, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      input.changes.forEach((change, index) => {
+        const field = `changes.${index}.quantity`;
+        let item = items.get(change.itemId);
+        if (!item) {
+          item = liveItem(ctx, change.itemId, `changes.${index}.itemId`);
+          items.set(item.id, item);
+        }
+        const next = adjusted(item, change.kind, change.quantity, field);
+        const delta = next - item.quantity;
+        insertMovement.run(item.id, item.partId, ctx.actorId, change.kind, delta, next, input.note, now);
+        item.quantity = next;
+        partDeltas.set(item.partId, (partDeltas.get(item.partId) ?? 0) + delta);
+      });
+      const updateItem = client.prepare('update stock_items set quantity = ?, updated_at = ? where id = ?');
+      for (const item of items.values()) updateItem.run(item.quantity, now, item.id);
+      for (const [partId, delta] of partDeltas) moveTotals(ctx, partId, delta);
+      ctx.change.touch('stock');
+      return { movements: input.changes.length };
+    });
+  },
+};
