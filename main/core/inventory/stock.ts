@@ -1,7 +1,7 @@
 import type { MethodOutput, ParsedInput } from '../../contract';
 import type { StockItemView } from '../../contract/inventory';
 import type { CoreContext, WriteContext } from '../context';
-import { DomainError, invalid, notFound } from '../errors';
+import { invalid, notFound, type DomainError } from '../errors';
 import { formatQuantity, MAX_QUANTITY_UNITS, QUANTITY_SCALE } from '../quantity';
 import { guardTotals, moveTotals, recordMovement, setItemQuantity } from './ledger';
 import { listStockItems, stockItemView } from './stockViews';

@@ -69,6 +69,9 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
       input = text ? JSON.parse(text) : {};
     } catch (error) {
       if (error instanceof BodyTooLarge) {
+        // Do not read the rest of an oversize body: answer and drop the connection.
+        response.setHeader('Connection', 'close');
+        response.on('finish', () => request.destroy());
         send(response, 413, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request is too large.' } });
       } else {
         send(response, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request is not valid JSON.' } });

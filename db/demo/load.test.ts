@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestRuntime, type TestRuntime } from '../../main/testing/runtime';
+
+let app: TestRuntime;
+beforeAll(async () => {
+  app = await openTestRuntime();
+  await app.call('demo.load', {});
+});
+afterAll(() => app.close());
+
+const scalar = (sql: string) => app.core.db.$client.prepare(sql).pluck().get() as number;
+
+describe('demo workshop', () => {
+  it('is a realistic inventory', () => {
+    expect(scalar('select count(*) from parts')).toBeGreaterThanOrEqual(200);
+    expect(scalar('select count(*) from parts where is_assembly')).toBeGreaterThanOrEqual(3);
+    expect(scalar('select count(*) from parts where minimum_stock > 0')).toBeGreaterThan(scalar('select count(*) from parts') / 4);
+    expect(scalar('select count(*) from users')).toBeGreaterThanOrEqual(3);
+    expect(scalar('select count(distinct location_id) from stock_items')).toBeGreaterThan(5);
+    expect(scalar(`select count(*) from stock_locations where parent_id is not null`)).toBeGreaterThan(5);
+  });
+
+  it('has categories at least four levels deep and variants three levels deep', () => {
+    const categoryDepth = scalar(`with recursive d(id, depth) as (
+      select id, 1 from part_categories where parent_id is null
+      union all select c.id, d.depth + 1 from part_categories c join d on c.parent_id = d.id) select max(depth) from d`);
+    expect(categoryDepth).toBeGreaterThanOrEqual(4);
+    const variantDepth = scalar(`with recursive d(id, depth) as (
+      select id, 1 from parts where variant_of_id is null
+      union all select p.id, d.depth + 1 from parts p join d on p.variant_of_id = d.id) select max(depth) from d`);
+    expect(variantDepth).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps every total equal to the stock of the part and its variants', () => {
+    const wrong = scalar(`with recursive tree(root, id) as (
+        select id, id from parts union all select tree.root, p.id from parts p join tree on p.variant_of_id = tree.id)
+      select count(*) from parts p where p.stock_total != (
+        select coalesce(sum(i.quantity), 0) from tree join stock_items i on i.part_id = tree.id where tree.root = p.id)`);
+    expect(wrong).toBe(0);
+  });
+
+  it('has some parts low on stock and refuses to load twice', async () => {
+    expect((await app.call('parts.list', { lowOnly: true })).total).toBeGreaterThan(0);
+    expect((await app.call('demo.status', {})).empty).toBe(false);
+    await expect(app.call('demo.load', {})).rejects.toThrow(/empty inventory/);
+  });
+});

@@ -1,0 +1,19 @@
+// Bundles the Electron main process and preload into CommonJS files Electron loads directly.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3'],
+};
+
+await build({ ...shared, entryPoints: [resolve(root, 'main/hosts/desktop/main.ts')], outfile: resolve(root, 'build/desktop/main.cjs') });
+// A sandboxed preload may only require 'electron', so everything else is bundled in.
+await build({ ...shared, entryPoints: [resolve(root, 'main/hosts/desktop/preload.ts')], outfile: resolve(root, 'build/desktop/preload.cjs') });
