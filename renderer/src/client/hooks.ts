@@ -1,0 +1,29 @@
+import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import type { MethodInput, MethodName, MethodOutput } from '../../../main/contract';
+import type { CallFailure } from './callFailure';
+import { useClient } from './client';
+
+type CallQueryOptions<M extends MethodName> = Omit<
+  UseQueryOptions<MethodOutput<M>, CallFailure, MethodOutput<M>, readonly [M, MethodInput<M>]>,
+  'queryKey' | 'queryFn'
+>;
+
+/** Reads through the contract; cached per method and input, refreshed when the host pushes a change. */
+export function useCall<M extends MethodName>(method: M, input: MethodInput<M>, options?: CallQueryOptions<M>) {
+  const { call } = useClient();
+  return useQuery({
+    queryKey: [method, input] as const,
+    queryFn: () => call(method, input),
+    ...options,
+  });
+}
+
+/** Writes through the contract. Every successful write refreshes all reads: simple and always correct. */
+export function useMutate<M extends MethodName>(method: M) {
+  const { call } = useClient();
+  const queryClient = useQueryClient();
+  return useMutation<MethodOutput<M>, CallFailure, MethodInput<M>>({
+    mutationFn: (input) => call(method, input),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}

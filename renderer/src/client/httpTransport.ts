@@ -1,0 +1,146 @@
+import type { CallError, CallResult, EventName, EventPayload, MethodName } from '../../../main/contract';
+import { createEventStreamParser } from './serverSentEvents';
+import type { Transport } from './transport';
+
+const TOKEN_KEY = 'stockbell.token';
+const UNREACHABLE = 'Stockbell is not reachable. Is it still running?';
+const MAX_BACKOFF_MS = 15_000;
+
+/**
+ * The host opens the page at `#token=<hex>`. Keep the token for this tab (so reloads work) and take it
+ * out of the address bar before the router reads the hash.
+ */
+export function takeAccessToken(): string | null {
+  const match = /(?:^#|&)token=([0-9a-fA-F]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function failure(code: CallError['code'], message: string): { ok: false; error: CallError } {
+  return { ok: false, error: { code, message } };
+}
+
+function isCallResult(body: unknown): body is CallResult<MethodName> {
+  return typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
+}
+
+function statusFailure(status: number, method: string): { ok: false; error: CallError } {
+  switch (status) {
+    case 401:
+      return failure(
+        'UNAUTHENTICATED',
+        'Stockbell did not accept this page’s access key. Open Stockbell again from the address it printed when it started.',
+      );
+    case 403:
+      return failure('FORBIDDEN', 'Stockbell refused this request because it did not come from the Stockbell page.');
+    case 404:
+      return failure('UNKNOWN_METHOD', `This version of Stockbell does not know how to “${method}”.`);
+    case 413:
+      return failure('INVALID_INPUT', 'This request is too large for Stockbell to accept.');
+    default:
+      return failure('INTERNAL', `Stockbell answered with an unexpected error (HTTP ${status}). Please try again.`);
+  }
+}
+
+export function createHttpTransport(token: string | null): Transport {
+  const authorization: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const reconnectListeners = new Set<() => void>();
+
+  async function invoke<M extends MethodName>(method: M, input: unknown): Promise<CallResult<M>> {
+    let response: Response;
+    try {
+      response = await fetch(`/api/call/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { ...authorization, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+        credentials: 'same-origin',
+      });
+    } catch {
+      return failure('INTERNAL', UNREACHABLE);
+    }
+    let body: unknown = null;
+    try {
+      body = await response.json();
+    } catch {
+      // Not JSON: a proxy or a transport-level refusal; the status code says what happened.
+    }
+    if (isCallResult(body)) return body as CallResult<M>;
+    return statusFailure(response.ok ? 500 : response.status, method);
+  }
+
+  function dispatch(event: string, data: string) {
+    const set = listeners.get(event);
+    if (!set || set.size === 0) return;
+    let payload: unknown;
+    try {
+      payload = JSON.parse(data);
+    } catch {
+      return;
+    }
+    for (const listener of set) listener(payload);
+  }
+
+  // One event stream per tab, started with the first subscriber and kept alive with backoff.
+  let started = false;
+  function startEventStream() {
+    if (started) return;
+    started = true;
+    let attempt = 0;
+    let connectedBefore = false;
+
+    const connect = async () => {
+      try {
+        const response = await fetch('/api/events', {
+          headers: { ...authorization, Accept: 'text/event-stream' },
+          credentials: 'same-origin',
+          cache: 'no-store',
+        });
+        if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+        attempt = 0;
+        if (connectedBefore) for (const listener of reconnectListeners) listener();
+        connectedBefore = true;
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        const parse = createEventStreamParser();
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          for (const event of parse(value)) dispatch(event.event, event.data);
+        }
+      } catch {
+        // Dropped or refused: fall through to the retry below.
+      }
+      attempt += 1;
+      const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(attempt, 5));
+      window.setTimeout(() => void connect(), delay);
+    };
+    void connect();
+  }
+
+  return {
+    invoke,
+    on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {
+      const wrapped = (payload: unknown) => listener(payload as EventPayload<E>);
+      let set = listeners.get(event);
+      if (!set) {
+        set = new Set();
+        listeners.set(event, set);
+      }
+      set.add(wrapped);
+      startEventStream();
+      return () => {
+        set.delete(wrapped);
+      };
+    },
+    onReconnect(listener) {
+      reconnectListeners.add(listener);
+      startEventStream();
+      return () => {
+        reconnectListeners.delete(listener);
+      };
+    },
+  };
+}

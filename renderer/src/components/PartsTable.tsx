@@ -1,0 +1,111 @@
+import { Anchor, Table, Text } from '@mantine/core';
+import { Link, useNavigate } from 'react-router-dom';
+import type { PartRow } from '../../../main/contract';
+import { PartStatusBadges } from './PartStatusBadges';
+import { QuantityText } from './QuantityText';
+import { SortableHeader } from './SortableHeader';
+
+export type PartSortKey = 'name' | 'ipn' | 'category' | 'stock' | 'minimum';
+
+export interface PartSort {
+  sort: PartSortKey;
+  direction: 'asc' | 'desc';
+}
+
+interface PartsTableProps {
+  rows: PartRow[];
+  caption: string;
+  /** Sortable headers when given; plain headers otherwise. */
+  sort?: PartSort;
+  onSort?: (sort: PartSort) => void;
+  showCategory?: boolean;
+}
+
+const COLUMNS: { key: PartSortKey; label: string; align?: 'right' }[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'ipn', label: 'IPN' },
+  { key: 'category', label: 'Category' },
+  { key: 'stock', label: 'Stock', align: 'right' },
+  { key: 'minimum', label: 'Minimum', align: 'right' },
+];
+
+export function PartsTable({ rows, caption, sort, onSort, showCategory = true }: PartsTableProps) {
+  const navigate = useNavigate();
+  const columns = COLUMNS.filter((column) => showCategory || column.key !== 'category');
+
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table highlightOnHover aria-label={caption}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((column) =>
+              sort && onSort ? (
+                <SortableHeader
+                  key={column.key}
+                  align={column.align}
+                  sorted={sort.sort === column.key ? sort.direction : null}
+                  onSort={() =>
+                    onSort({
+                      sort: column.key,
+                      direction: sort.sort === column.key && sort.direction === 'asc' ? 'desc' : 'asc',
+                    })
+                  }
+                >
+                  {column.label}
+                </SortableHeader>
+              ) : (
+                <Table.Th key={column.key} ta={column.align}>
+                  {column.label}
+                </Table.Th>
+              ),
+            )}
+            <Table.Th>Status</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((part) => (
+            <Table.Tr key={part.id} onClick={() => navigate(`/parts/${part.id}`)} style={{ cursor: 'pointer' }}>
+              <Table.Td maw={320}>
+                <Anchor component={Link} to={`/parts/${part.id}`} fw={500} onClick={(event) => event.stopPropagation()}>
+                  {part.name}
+                </Anchor>
+                {part.description && (
+                  <Text size="xs" c="dimmed" truncate>
+                    {part.description}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" ff="monospace" c={part.ipn ? undefined : 'dimmed'}>
+                  {part.ipn ?? '—'}
+                </Text>
+              </Table.Td>
+              {showCategory && (
+                <Table.Td>
+                  {part.categoryId !== null && part.categoryName ? (
+                    <Anchor component={Link} to={`/categories/${part.categoryId}`} size="sm" c="dimmed" onClick={(event) => event.stopPropagation()}>
+                      {part.categoryName}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      —
+                    </Text>
+                  )}
+                </Table.Td>
+              )}
+              <Table.Td ta="right">
+                <QuantityText value={part.stockTotal} units={part.units} fw={500} c={part.isLow ? 'red.7' : undefined} />
+              </Table.Td>
+              <Table.Td ta="right">
+                <QuantityText value={part.minimumStock} c="dimmed" />
+              </Table.Td>
+              <Table.Td>
+                <PartStatusBadges part={part} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,73 @@
+import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import type { StockItemView } from '../../../main/contract';
+import { LocationPathLinks } from './LocationPathLinks';
+import { QuantityText } from './QuantityText';
+import { StockItemActions } from './StockItemActions';
+import { TimeText } from './TimeText';
+
+interface StockTableProps {
+  items: StockItemView[];
+  /** Hide the part column on a part's own page, the location column on a location's page. */
+  showPart?: boolean;
+  showLocation?: boolean;
+  caption: string;
+}
+
+export function StockTable({ items, showPart = true, showLocation = true, caption }: StockTableProps) {
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table highlightOnHover aria-label={caption}>
+        <Table.Thead>
+          <Table.Tr>
+            {showPart && <Table.Th>Part</Table.Th>}
+            {showLocation && <Table.Th>Location</Table.Th>}
+            <Table.Th ta="right">Quantity</Table.Th>
+            <Table.Th>Batch</Table.Th>
+            <Table.Th>Updated</Table.Th>
+            <Table.Th w={56}>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <Table.Tr key={item.id}>
+              {showPart && (
+                <Table.Td>
+                  <Anchor component={Link} to={`/parts/${item.partId}`} fw={500}>
+                    {item.partName}
+                  </Anchor>
+                </Table.Td>
+              )}
+              {showLocation && (
+                <Table.Td>
+                  <LocationPathLinks path={item.locationPath} />
+                </Table.Td>
+              )}
+              <Table.Td ta="right">
+                <QuantityText value={item.quantity} units={item.units} fw={500} />
+              </Table.Td>
+              <Table.Td>
+                {item.batch ? (
+                  item.batch
+                ) : (
+                  <Text span c="dimmed">
+                    —
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td c="dimmed" fz="sm">
+                <TimeText value={item.updatedAt} />
+              </Table.Td>
+              <Table.Td>
+                <StockItemActions item={item} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+

@@ -1,0 +1,31 @@
+import { Select } from '@mantine/core';
+import { useCall } from '../../client/hooks';
+import { hierarchyOptions } from '../hierarchy';
+
+interface LocationSelectProps {
+  label: string;
+  value: number | null;
+  onChange: (locationId: number | null) => void;
+  error?: string;
+  excludeId?: number;
+  withAsterisk?: boolean;
+}
+
+/** Every location by its full path, so two shelves called "Drawer 1" can be told apart. */
+export function LocationSelect({ label, value, onChange, error, excludeId, withAsterisk }: LocationSelectProps) {
+  const locations = useCall('locations.list', {});
+  const options = hierarchyOptions(locations.data ?? []).filter((option) => option.value !== String(excludeId));
+  return (
+    <Select
+      label={label}
+      placeholder={locations.isLoading ? 'Loading locations…' : 'Choose a location'}
+      data={options}
+      value={value === null ? null : String(value)}
+      onChange={(next) => onChange(next ? Number(next) : null)}
+      searchable
+      withAsterisk={withAsterisk}
+      nothingFoundMessage="No location matches"
+      error={error}
+    />
+  );
+}

@@ -1,0 +1,87 @@
+import { Button, Skeleton, Stack, Tabs } from '@mantine/core';
+import { IconHistory, IconPencil, IconStack2, IconVersions } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useCall } from '../../client/hooks';
+import { PartFormModal } from '../../components/forms/PartForm';
+import { isNotFound } from '../../components/isNotFound';
+import { PageHeader } from '../../components/PageHeader';
+import { PartStatusBadges } from '../../components/PartStatusBadges';
+import { QueryError } from '../../components/QueryError';
+import { useIdParam } from '../../components/useIdParam';
+import { NotFoundPage } from '../NotFoundPage';
+import { PartDetailsCard } from './PartDetailsCard';
+import { PartHistoryTab } from './PartHistoryTab';
+import { PartStats } from './PartStats';
+import { PartStockTab } from './PartStockTab';
+import { PartVariantsTab } from './PartVariantsTab';
+
+export function PartPage() {
+  const id = useIdParam();
+  const detail = useCall('parts.get', { id: id ?? 0 }, { enabled: id !== null });
+  const [editing, setEditing] = useState(false);
+  const [tab, setTab] = useState<string | null>('stock');
+
+  if (id === null || isNotFound(detail.error)) return <NotFoundPage what="part" />;
+  if (detail.isError) return <QueryError error={detail.error} onRetry={() => void detail.refetch()} title="Could not load this part" />;
+  if (!detail.data) {
+    return (
+      <Stack gap="md" aria-busy="true">
+        <Skeleton height={16} width={240} />
+        <Skeleton height={32} width={360} />
+        <Skeleton height={110} />
+        <Skeleton height={240} />
+      </Stack>
+    );
+  }
+
+  const { part, categoryPath } = detail.data;
+  const showVariants = part.isTemplate || detail.data.variants.length > 0;
+  const activeTab = tab === 'variants' && !showVariants ? 'stock' : tab;
+
+  return (
+    <>
+      <PageHeader
+        title={part.name}
+        crumbs={[{ label: 'Parts', to: '/parts' }, ...categoryPath.map((entry) => ({ label: entry.name, to: `/categories/${entry.id}` }))]}
+        badges={<PartStatusBadges part={part} size="md" />}
+        description={part.ipn ? `IPN ${part.ipn}` : undefined}
+        actions={
+          <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+            Edit
+          </Button>
+        }
+      />
+      <Stack gap="lg">
+        <PartStats detail={detail.data} />
+        <PartDetailsCard detail={detail.data} />
+        <Tabs value={activeTab} onChange={setTab} keepMounted={false}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="stock" leftSection={<IconStack2 size={16} />}>
+              Stock
+            </Tabs.Tab>
+            {showVariants && (
+              <Tabs.Tab value="variants" leftSection={<IconVersions size={16} />}>
+                Variants
+              </Tabs.Tab>
+            )}
+            <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
+              History
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="stock">
+            <PartStockTab detail={detail.data} />
+          </Tabs.Panel>
+          {showVariants && (
+            <Tabs.Panel value="variants">
+              <PartVariantsTab detail={detail.data} />
+            </Tabs.Panel>
+          )}
+          <Tabs.Panel value="history">
+            <PartHistoryTab partId={part.id} />
+          </Tabs.Panel>
+        </Tabs>
+      </Stack>
+      <PartFormModal opened={editing} onClose={() => setEditing(false)} part={part} />
+    </>
+  );
+}
