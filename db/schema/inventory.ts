@@ -32,6 +32,8 @@ export const parts = sqliteTable(
     units: text('units').notNull().default(''),
     // Variant-inclusive stock, kept current inside every stock transaction so reads never aggregate.
     stockTotal: integer('stock_total').notNull().default(0),
+    // Whether the part was low when last evaluated; alerts fire only when this flips to true.
+    isLow: integer('is_low', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -39,6 +41,7 @@ export const parts = sqliteTable(
     index('parts_category').on(table.categoryId),
     index('parts_variant_of').on(table.variantOfId),
     index('parts_name').on(sql`${table.name} collate nocase`),
+    index('parts_low').on(table.isLow).where(sql`${table.isLow}`),
     check('parts_minimum_not_negative', sql`${table.minimumStock} >= 0`),
     // Totals are read into JavaScript numbers, so they must stay exact there.
     check('parts_stock_total_in_range', sql`${table.stockTotal} between 0 and 9007199254740991`),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notificationView } from './notifications';
 
 export const inventoryArea = z.enum(['categories', 'parts', 'locations', 'stock', 'users']);
 export type InventoryArea = z.infer<typeof inventoryArea>;
@@ -6,6 +7,8 @@ export type InventoryArea = z.infer<typeof inventoryArea>;
 /** Events the host pushes to every open renderer after a change commits. */
 export const events = {
   'inventory.changed': z.object({ areas: z.array(inventoryArea) }),
+  /** Sent only to the user the notifications belong to; `created` lists the new ones, if any. */
+  'notifications.changed': z.object({ created: z.array(notificationView) }),
 } as const;
 
 export type EventName = keyof typeof events;

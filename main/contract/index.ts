@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../core/errors';
 import { demoContract } from './demo';
 import { inventoryContract } from './inventory';
+import { notificationsContract } from './notifications';
 import { stockContract } from './stock';
 import { usersContract } from './users';
 
@@ -19,6 +20,7 @@ export const contract = {
   ...usersContract,
   ...inventoryContract,
   ...stockContract,
+  ...notificationsContract,
   ...demoContract,
 } as const satisfies Record<string, MethodSpec>;
 
@@ -44,4 +46,5 @@ export { events, eventNames, type EventName, type EventPayload } from './events'
 export type { UserView } from './users';
 export type { CategoryView, LocationView, PartRow, PartDetail, StockItemView } from './inventory';
 export type { MovementView } from './stock';
+export type { NotificationView, SubscriptionStatus, SubscriptionTarget } from './notifications';
 export type { PathEntry } from './shared';

@@ -1,4 +1,5 @@
 import type { InventoryArea } from '../contract/events';
+import type { NotificationView } from '../contract/notifications';
 
 /**
  * What one transaction touched. Services record into it while they write; the core acts on it
@@ -9,8 +10,18 @@ export class Change {
   /** Parts whose own stock, variant tree or threshold moved; each is evaluated once per change. */
   readonly touchedParts = new Set<number>();
 
+  /** New notifications per user, pushed to that user's windows after commit. */
+  readonly notified = new Map<number, NotificationView[]>();
+
   touch(...areas: InventoryArea[]): void {
     for (const area of areas) this.areas.add(area);
+  }
+
+  /** A user's notifications changed; `created` is a new one, if any. */
+  notify(userId: number, created?: NotificationView): void {
+    const list = this.notified.get(userId) ?? [];
+    if (created) list.push(created);
+    this.notified.set(userId, list);
   }
 
   touchPart(partId: number): void {

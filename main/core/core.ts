@@ -1,10 +1,14 @@
 import type { Db } from '../../db/open';
 import type { EventName, EventPayload } from '../contract/events';
+import { evaluateTouchedParts } from './alerts/alertEngine';
 import { Change } from './change';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext, WriteContext } from './context';
 
-export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+/** Who an event is for: every window, or only the windows where this user is signed in. */
+export type Audience = { everyone: true } | { userId: number };
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>, audience: Audience) => void;
 
 /** Hooks that run inside a write's transaction, after the services, before commit. */
 export type BeforeCommit = (ctx: WriteContext) => void;
@@ -21,20 +25,24 @@ export interface Core extends CoreContext {
 export function createCore(db: Db, options: { clock?: Clock } = {}): Core {
   const clock = options.clock ?? systemClock;
   const listeners = new Set<EventListener>();
-  const hooks: BeforeCommit[] = [];
+  // The alert engine sees every write before it commits, so alerts and the change are one unit.
+  const hooks: BeforeCommit[] = [evaluateTouchedParts];
   const base: CoreContext = { db, clock };
 
-  function publish(change: Change): void {
-    if (change.areas.size === 0) return;
-    const payload = { areas: [...change.areas] };
+  function emit<E extends EventName>(event: E, payload: EventPayload<E>, audience: Audience): void {
     for (const listener of listeners) {
       try {
-        listener('inventory.changed', payload);
+        listener(event, payload, audience);
       } catch (error) {
         // A broken listener (a closed window) must not undo or hide a committed change.
         console.error('Event listener failed:', error);
       }
     }
+  }
+
+  function publish(change: Change): void {
+    if (change.areas.size > 0) emit('inventory.changed', { areas: [...change.areas] }, { everyone: true });
+    for (const [userId, created] of change.notified) emit('notifications.changed', { created }, { userId });
   }
 
   return {

@@ -6,6 +6,8 @@ import { locations } from '../core/inventory/locations';
 import { listMovements } from '../core/inventory/movements';
 import { parts } from '../core/inventory/parts';
 import { stock } from '../core/inventory/stock';
+import { notifications } from '../core/notifications/notifications';
+import { subscriptions } from '../core/subscriptions/subscriptions';
 import { users } from '../core/users/users';
 import { demoStatus, loadDemo } from '../../db/demo/load';
 import type { Session } from './session';
@@ -80,6 +82,31 @@ export const handlers: HandlerTable = {
   'stock.delete': (input, call) => call.core.write(actor(call), (ctx) => stock.delete(ctx, input)),
   'stock.adjustMany': (input, call) => call.core.write(actor(call), (ctx) => stock.adjustMany(ctx, input)),
   'movements.list': (input, { core }) => core.read((ctx) => listMovements(ctx, input)),
+
+  'subscriptions.subscribe': (input, call) => call.core.write(actor(call), (ctx) => subscriptions.subscribe(ctx, actor(call), input)),
+  'subscriptions.unsubscribe': (input, call) =>
+    call.core.write(actor(call), (ctx) => subscriptions.unsubscribe(ctx, actor(call), input)),
+  'subscriptions.status': (input, call) => call.core.read((ctx) => subscriptions.status(ctx, actor(call), input.targets)),
+  'subscriptions.list': (_input, call) => call.core.read((ctx) => subscriptions.list(ctx, actor(call))),
+  'subscriptions.lowStock': (input, call) => call.core.read((ctx) => subscriptions.lowStock(ctx, actor(call), input)),
+
+  'notifications.unreadCount': (_input, call) => ({ count: call.core.read((ctx) => notifications.unreadCount(ctx, actor(call))) }),
+  'notifications.list': (input, call) => call.core.read((ctx) => notifications.list(ctx, actor(call), input)),
+  'notifications.markRead': (input, call) => ({
+    changed: call.core.write(actor(call), (ctx) => notifications.markRead(ctx, actor(call), input.ids)),
+  }),
+  'notifications.markUnread': (input, call) => ({
+    changed: call.core.write(actor(call), (ctx) => notifications.markUnread(ctx, actor(call), input.ids)),
+  }),
+  'notifications.markAllRead': (_input, call) => ({
+    changed: call.core.write(actor(call), (ctx) => notifications.markAllRead(ctx, actor(call))),
+  }),
+  'notifications.delete': (input, call) => ({
+    changed: call.core.write(actor(call), (ctx) => notifications.delete(ctx, actor(call), input.ids)),
+  }),
+  'notifications.deleteAllRead': (_input, call) => ({
+    changed: call.core.write(actor(call), (ctx) => notifications.deleteAllRead(ctx, actor(call))),
+  }),
 
   'demo.status': (_input, { core }) => core.read((ctx) => demoStatus(ctx)),
   'demo.load': (_input, call) => call.core.write(actor(call), (ctx) => loadDemo(ctx)),

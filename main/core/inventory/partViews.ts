@@ -1,12 +1,12 @@
 import type { PartRow } from '../../contract/inventory';
 import { formatQuantity } from '../quantity';
 
-// One select for every place a part is shown, so "low" means the same thing everywhere.
+// One select for every place a part is shown. "Low" is the state the alert engine keeps, so the
+// list, the home page and the alerts always agree.
 export const partRowColumns = `
   p.id, p.name, p.ipn, p.description, p.category_id as categoryId, c.name as categoryName,
   p.variant_of_id as variantOfId, p.is_template as isTemplate, p.is_assembly as isAssembly,
-  p.active, p.units, p.minimum_stock as minimumStock, p.stock_total as stockTotal,
-  (p.active and p.minimum_stock > 0 and p.stock_total < p.minimum_stock) as isLow`;
+  p.active, p.units, p.minimum_stock as minimumStock, p.stock_total as stockTotal, p.is_low as isLow`;
 
 export const partRowFrom = `from parts p left join part_categories c on c.id = p.category_id`;
 

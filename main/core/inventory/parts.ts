@@ -62,7 +62,7 @@ export const parts = {
       where.push('p.variant_of_id = ?');
       params.push(input.variantOfId);
     }
-    if (input.lowOnly) where.push('(p.active and p.minimum_stock > 0 and p.stock_total < p.minimum_stock)');
+    if (input.lowOnly) where.push('p.is_low');
     if (!input.includeInactive) where.push('p.active');
     const clause = where.length ? `where ${where.join(' and ')}` : '';
     const client = ctx.db.$client;

@@ -26,8 +26,9 @@ export function serveContract(runtime: Runtime, window: BrowserWindow, session: 
     if (typeof method !== 'string') return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'No method named.' } };
     return runtime.dispatch(method, input, session);
   });
-  const stop = runtime.core.onEvent((name, payload) => {
-    if (!window.isDestroyed() && eventNames.includes(name)) window.webContents.send(eventChannel(name), payload);
+  const stop = runtime.core.onEvent((name, payload, audience) => {
+    const forThisWindow = 'everyone' in audience || audience.userId === session.userId;
+    if (forThisWindow && !window.isDestroyed() && eventNames.includes(name)) window.webContents.send(eventChannel(name), payload);
   });
   return () => {
     ipcMain.removeHandler(INVOKE_CHANNEL);

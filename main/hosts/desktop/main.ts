@@ -1,6 +1,7 @@
 import { app, BrowserWindow, session as electronSession } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { startMaintenance } from '../../core/maintenance';
 import { newSession } from '../../dispatch/session';
 import { startCore, type Runtime } from '../startCore';
 import { serveContract } from './ipc';
@@ -41,6 +42,8 @@ if (!app.requestSingleInstanceLock()) {
       migrationsFolder: join(appRoot, 'db/migrations'),
       ...(binding ? { nativeBinding: binding } : {}),
     });
+    const stopMaintenance = startMaintenance(runtime.core);
+    app.once('will-quit', stopMaintenance);
     guardPermissions(electronSession.defaultSession);
     serveRenderer(join(appRoot, 'build/renderer'));
 

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadDemo, demoStatus } from '../../../db/demo/load';
+import { startMaintenance } from '../../core/maintenance';
 import { defaultDataDir } from '../dataDir';
 import { startCore, type Runtime } from '../startCore';
 import { startHeadless } from './server';
@@ -50,6 +51,7 @@ if (values.demo && runtime.core.read(demoStatus).empty) {
   console.log(`Loaded demo data: ${loaded.parts} parts in ${loaded.categories} categories, ${loaded.stockItems} stock items.`);
 }
 
+const stopMaintenance = startMaintenance(runtime.core);
 const host = await startHeadless({ runtime, rendererDir, host: values.host, port, token: randomBytes(24).toString('hex') });
 console.log(`Stockbell is serving at ${host.url}`);
 
@@ -57,6 +59,7 @@ let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
+  stopMaintenance();
   await host.close();
   runtime.core.close();
   console.log(`Stockbell stopped (${signal}); the database was closed cleanly.`);

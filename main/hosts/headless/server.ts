@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Session } from '../../dispatch/session';
 import type { Runtime } from '../startCore';
 import { allowedHostsFor, applySecurityHeaders, hasToken, isSameOrigin } from './security';
 import { SessionStore } from './sessions';
@@ -50,15 +51,17 @@ function refuse(response: ServerResponse, status: number, message: string): void
 export async function startHeadless(options: HeadlessOptions): Promise<HeadlessHost> {
   const { runtime, rendererDir, token } = options;
   const sessions = new SessionStore();
-  const streams = new Set<ServerResponse>();
+  const streams = new Map<ServerResponse, Session>();
   let allowedHosts = new Set<string>();
 
-  const stopEvents = runtime.core.onEvent((event, payload) => {
+  const stopEvents = runtime.core.onEvent((event, payload, audience) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const stream of streams) stream.write(frame);
+    for (const [stream, session] of streams) {
+      if ('everyone' in audience || session.userId === audience.userId) stream.write(frame);
+    }
   });
   const heartbeat = setInterval(() => {
-    for (const stream of streams) stream.write(': keep-alive\n\n');
+    for (const stream of streams.keys()) stream.write(': keep-alive\n\n');
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
@@ -83,10 +86,10 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
   }
 
   function openEvents(request: IncomingMessage, response: ServerResponse): void {
-    sessions.resolve(request, response);
+    const session = sessions.resolve(request, response);
     response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
     response.write(': connected\n\n');
-    streams.add(response);
+    streams.set(response, session);
     request.on('close', () => streams.delete(response));
   }
 
@@ -133,7 +136,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
     async close() {
       clearInterval(heartbeat);
       stopEvents();
-      for (const stream of streams) stream.end();
+      for (const stream of streams.keys()) stream.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
     },

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { id, page, pathEntry, timestamp } from './shared';
+import { partRow } from './inventory';
+
+export const subscriptionTarget = z.object({ kind: z.enum(['part', 'category']), id });
+export type SubscriptionTarget = z.infer<typeof subscriptionTarget>;
+
+/** How the signed-in user is subscribed to one part or category. */
+export const subscriptionStatus = z.object({
+  target: subscriptionTarget,
+  direct: z.boolean(),
+  /** The nearest template or category the subscription is inherited from, if any. */
+  via: z.object({ kind: z.enum(['part', 'category']), id, name: z.string() }).nullable(),
+});
+export type SubscriptionStatus = z.infer<typeof subscriptionStatus>;
+
+export const notificationView = z.object({
+  id,
+  kind: z.string(),
+  title: z.string(),
+  message: z.string(),
+  reason: z.string(),
+  target: z.object({ kind: z.string(), id: z.string() }),
+  /** In-app route of the target, e.g. "/parts/12". */
+  link: z.string(),
+  createdAt: timestamp,
+  readAt: timestamp.nullable(),
+});
+export type NotificationView = z.infer<typeof notificationView>;
+
+const ids = z.object({ ids: z.array(id).min(1).max(1000) });
+
+export const notificationKinds = z.enum(['part.low_stock']);
+
+export const notificationsContract = {
+  'subscriptions.subscribe': { access: 'member', input: subscriptionTarget, output: subscriptionStatus },
+  'subscriptions.unsubscribe': { access: 'member', input: subscriptionTarget, output: subscriptionStatus },
+  'subscriptions.status': {
+    access: 'member',
+    input: z.object({ targets: z.array(subscriptionTarget).max(500) }),
+    output: z.array(subscriptionStatus),
+  },
+  'subscriptions.list': {
+    access: 'member',
+    input: z.object({}),
+    output: z.object({
+      parts: z.array(z.object({ id, name: z.string(), ipn: z.string().nullable(), categoryPath: z.array(pathEntry) })),
+      categories: z.array(z.object({ id, name: z.string(), path: z.array(pathEntry), partCount: z.number().int() })),
+    }),
+  },
+  'subscriptions.lowStock': {
+    access: 'member',
+    input: z.object({ ...page }),
+    output: z.object({ rows: z.array(partRow.extend({ via: z.string() })), total: z.number().int() }),
+  },
+
+  'notifications.unreadCount': { access: 'member', input: z.object({}), output: z.object({ count: z.number().int() }) },
+  'notifications.list': {
+    access: 'member',
+    input: z.object({ state: z.enum(['unread', 'read']), kind: notificationKinds.nullable().default(null), ...page }),
+    output: z.object({ rows: z.array(notificationView), total: z.number().int() }),
+  },
+  'notifications.markRead': { access: 'member', input: ids, output: z.object({ changed: z.number().int() }) },
+  'notifications.markUnread': { access: 'member', input: ids, output: z.object({ changed: z.number().int() }) },
+  'notifications.markAllRead': { access: 'member', input: z.object({}), output: z.object({ changed: z.number().int() }) },
+  'notifications.delete': { access: 'member', input: ids, output: z.object({ changed: z.number().int() }) },
+  'notifications.deleteAllRead': { access: 'member', input: z.object({}), output: z.object({ changed: z.number().int() }) },
+} as const;

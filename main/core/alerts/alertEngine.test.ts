@@ -1,0 +1,213 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Session } from '../../dispatch/session';
+import { openTestRuntime, type TestRuntime } from '../../testing/runtime';
+
+let app: TestRuntime;
+let alice: Session;
+let bob: Session;
+let bin: { id: number };
+
+beforeEach(async () => {
+  app = await openTestRuntime();
+  alice = await app.signIn('Alice');
+  bob = await app.signIn('Bob');
+  bin = await app.call('locations.create', { name: 'Bin' });
+});
+afterEach(() => app.close());
+
+/** A five-level category tree: Top > L2 > L3 > L4 > L5. */
+async function categoryChain() {
+  const ids: number[] = [];
+  let parentId: number | null = null;
+  for (const name of ['Top', 'L2', 'L3', 'L4', 'L5']) {
+    const created: { id: number } = await app.call('categories.create', { name, parentId });
+    ids.push(created.id);
+    parentId = created.id;
+  }
+  return ids;
+}
+
+async function stockedPart(options: { name?: string; minimum: string; quantity: string; categoryId?: number; variantOfId?: number; isTemplate?: boolean }) {
+  const part = await app.call('parts.create', {
+    name: options.name ?? 'Widget',
+    minimumStock: options.minimum,
+    categoryId: options.categoryId ?? null,
+    variantOfId: options.variantOfId ?? null,
+    isTemplate: options.isTemplate ?? false,
+  });
+  const item = await app.call('stock.create', { partId: part.id, locationId: bin.id, quantity: options.quantity });
+  return { part, item };
+}
+
+async function inbox(session: Session) {
+  return (await app.call('notifications.list', { state: 'unread' }, session)).rows;
+}
+
+describe('subscribers of a part', () => {
+  it('covers a part through a category five levels up, and through a template three levels up', async () => {
+    const [top, , , , l5] = await categoryChain();
+    const template = await app.call('parts.create', { name: 'Screw', isTemplate: true });
+    const middle = await app.call('parts.create', { name: 'Screw M3', isTemplate: true, variantOfId: template.id });
+    const leaf = await app.call('parts.create', { name: 'Screw M3x8', variantOfId: middle.id, categoryId: l5 as number });
+    await app.call('subscriptions.subscribe', { kind: 'category', id: top as number }, alice);
+    await app.call('subscriptions.subscribe', { kind: 'part', id: template.id }, bob);
+
+    const [forAlice] = await app.call('subscriptions.status', { targets: [{ kind: 'part', id: leaf.id }] }, alice);
+    expect(forAlice).toMatchObject({ direct: false, via: { kind: 'category', name: 'Top' } });
+    const [forBob] = await app.call('subscriptions.status', { targets: [{ kind: 'part', id: leaf.id }] }, bob);
+    expect(forBob).toMatchObject({ direct: false, via: { kind: 'part', name: 'Screw' } });
+    const [midForBob] = await app.call('subscriptions.status', { targets: [{ kind: 'part', id: middle.id }] }, bob);
+    expect(midForBob?.via?.name).toBe('Screw');
+  });
+
+  it('does not cover a template from a variant subscription, nor a parent from a sub-category', async () => {
+    const [top, l2] = await categoryChain();
+    const template = await app.call('parts.create', { name: 'LED', isTemplate: true, categoryId: top as number });
+    const red = await app.call('parts.create', { name: 'LED red', variantOfId: template.id, categoryId: top as number });
+    await app.call('subscriptions.subscribe', { kind: 'part', id: red.id }, alice);
+    await app.call('subscriptions.subscribe', { kind: 'category', id: l2 as number }, bob);
+    const statuses = await app.call('subscriptions.status', { targets: [{ kind: 'part', id: template.id }, { kind: 'category', id: top as number }] }, alice);
+    expect(statuses.map((status) => status.direct || status.via !== null)).toEqual([false, false]);
+    const [topForBob] = await app.call('subscriptions.status', { targets: [{ kind: 'category', id: top as number }] }, bob);
+    expect(topForBob).toMatchObject({ direct: false, via: null });
+  });
+
+  it('keeps a category subscription after the direct one is removed, and says so', async () => {
+    const [top] = await categoryChain();
+    const part = await app.call('parts.create', { name: 'Fuse', categoryId: top as number });
+    await app.call('subscriptions.subscribe', { kind: 'category', id: top as number }, alice);
+    const both = await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, alice);
+    expect(both).toMatchObject({ direct: true, via: { kind: 'category', name: 'Top' } });
+    const after = await app.call('subscriptions.unsubscribe', { kind: 'part', id: part.id }, alice);
+    expect(after).toMatchObject({ direct: false, via: { kind: 'category', name: 'Top' } });
+  });
+});
+
+describe('low-stock alerts', () => {
+  it('alerts once per subscriber on the crossing, with why they got it', async () => {
+    const [top, , l3] = await categoryChain();
+    const { part, item } = await stockedPart({ name: 'R 10k', minimum: '10', quantity: '12', categoryId: l3 as number });
+    await app.call('subscriptions.subscribe', { kind: 'category', id: top as number }, alice);
+    await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, alice);
+    await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, bob);
+
+    await app.call('stock.remove', { itemId: item.id, quantity: '3' });
+    const aliceInbox = await inbox(alice);
+    expect(aliceInbox).toHaveLength(1);
+    expect(aliceInbox[0]).toMatchObject({
+      kind: 'part.low_stock',
+      title: 'Low stock: R 10k',
+      link: `/parts/${part.id}`,
+      reason: 'You are subscribed to this part.',
+    });
+    expect(aliceInbox[0]?.message).toContain('down to 9, below its minimum of 10');
+    expect(await inbox(bob)).toHaveLength(1);
+    expect(await inbox(app.session)).toHaveLength(0);
+  });
+
+  it('does not repeat while low, and re-arms once back at the minimum', async () => {
+    const { part, item } = await stockedPart({ minimum: '10', quantity: '12' });
+    await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, alice);
+    await app.call('stock.remove', { itemId: item.id, quantity: '3' });
+    await app.call('stock.remove', { itemId: item.id, quantity: '1' });
+    await app.call('stock.add', { itemId: item.id, quantity: '1' });
+    expect(await inbox(alice)).toHaveLength(1);
+    await app.call('stock.add', { itemId: item.id, quantity: '1' }); // back to exactly 10: not low
+    expect((await app.call('parts.get', { id: part.id })).part.isLow).toBe(false);
+    await app.call('stock.remove', { itemId: item.id, quantity: '0.5' });
+    expect(await inbox(alice)).toHaveLength(2);
+  });
+
+  it('alerts when the minimum is raised above the stock, never for a minimum of zero or an inactive part', async () => {
+    const { part } = await stockedPart({ minimum: '0', quantity: '5' });
+    await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, alice);
+    await app.call('parts.update', { id: part.id, name: part.name, minimumStock: '0', active: false });
+    await app.call('parts.update', { id: part.id, name: part.name, minimumStock: '6', active: false });
+    expect(await inbox(alice)).toHaveLength(0);
+    await app.call('parts.update', { id: part.id, name: part.name, minimumStock: '6', active: true });
+    expect(await inbox(alice)).toHaveLength(1);
+  });
+
+  it('evaluates the template with its variant-inclusive count and its own minimum', async () => {
+    const template = await app.call('parts.create', { name: 'Capacitor', isTemplate: true, minimumStock: '100' });
+    const a = await stockedPart({ name: 'Cap A', minimum: '0', quantity: '60', variantOfId: template.id });
+    await stockedPart({ name: 'Cap B', minimum: '0', quantity: '50', variantOfId: template.id });
+    await app.call('subscriptions.subscribe', { kind: 'part', id: template.id }, alice);
+    await app.call('stock.remove', { itemId: a.item.id, quantity: '5' }); // 105: fine
+    expect(await inbox(alice)).toHaveLength(0);
+    await app.call('stock.remove', { itemId: a.item.id, quantity: '10' }); // 95: the template is low
+    const rows = await inbox(alice);
+    expect(rows.map((row) => row.title)).toEqual(['Low stock: Capacitor']);
+  });
+
+  it('re-evaluates the old and new templates when a variant is re-parented', async () => {
+    const first = await app.call('parts.create', { name: 'First', isTemplate: true, minimumStock: '5' });
+    const second = await app.call('parts.create', { name: 'Second', isTemplate: true, minimumStock: '5' });
+    const { part } = await stockedPart({ name: 'Moving', minimum: '0', quantity: '8', variantOfId: first.id });
+    await app.call('subscriptions.subscribe', { kind: 'part', id: first.id }, alice);
+    await app.call('parts.update', { id: part.id, name: part.name, variantOfId: second.id });
+    expect((await inbox(alice)).map((row) => row.title)).toEqual(['Low stock: First']);
+    expect((await app.call('parts.get', { id: second.id })).part.isLow).toBe(false);
+  });
+
+  it('evaluates each part once in a bulk change', async () => {
+    const { part, item } = await stockedPart({ minimum: '10', quantity: '20' });
+    await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, alice);
+    await app.call('stock.adjustMany', {
+      changes: [
+        { itemId: item.id, kind: 'remove', quantity: '15' }, // 5: low
+        { itemId: item.id, kind: 'add', quantity: '10' }, // 15: fine again
+        { itemId: item.id, kind: 'remove', quantity: '7' }, // 8: low
+      ],
+    });
+    expect(await inbox(alice)).toHaveLength(1);
+  });
+
+  it('sends nothing to a deactivated user', async () => {
+    const { part, item } = await stockedPart({ minimum: '10', quantity: '12' });
+    await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, bob);
+    app.core.db.$client.prepare('update users set active = 0 where id = ?').run(bob.userId);
+    await app.call('stock.remove', { itemId: item.id, quantity: '5' });
+    expect(app.core.db.$client.prepare('select count(*) from notifications').pluck().get()).toBe(0);
+  });
+
+  it('rolls the alert back with the change when the change fails', async () => {
+    const { part, item } = await stockedPart({ minimum: '10', quantity: '12' });
+    await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, alice);
+    await expect(
+      app.call('stock.adjustMany', {
+        changes: [
+          { itemId: item.id, kind: 'remove', quantity: '5' },
+          { itemId: item.id, kind: 'remove', quantity: '50' },
+        ],
+      }),
+    ).rejects.toThrow();
+    expect(await inbox(alice)).toHaveLength(0);
+    expect((await app.call('parts.get', { id: part.id })).part.isLow).toBe(false);
+  });
+
+  it('pushes the new notification only to its owner after commit', async () => {
+    const { part, item } = await stockedPart({ minimum: '10', quantity: '12' });
+    await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, alice);
+    const seen: { event: string; audience: unknown; created?: number }[] = [];
+    app.core.onEvent((event, payload, audience) => {
+      seen.push({ event, audience, ...('created' in payload ? { created: payload.created.length } : {}) });
+    });
+    await app.call('stock.remove', { itemId: item.id, quantity: '5' });
+    expect(seen).toContainEqual({ event: 'notifications.changed', audience: { userId: alice.userId }, created: 1 });
+    expect(seen.some((entry) => entry.event === 'notifications.changed' && JSON.stringify(entry.audience).includes(String(bob.userId)))).toBe(false);
+  });
+
+  it('lists low parts in the user\'s subscriptions on the home page', async () => {
+    const [top] = await categoryChain();
+    const { item } = await stockedPart({ name: 'Covered', minimum: '10', quantity: '12', categoryId: top as number });
+    const other = await stockedPart({ name: 'Elsewhere', minimum: '10', quantity: '12' });
+    await app.call('subscriptions.subscribe', { kind: 'category', id: top as number }, alice);
+    await app.call('stock.remove', { itemId: item.id, quantity: '5' });
+    await app.call('stock.remove', { itemId: other.item.id, quantity: '5' });
+    const low = await app.call('subscriptions.lowStock', {}, alice);
+    expect(low.rows.map((row) => [row.name, row.via])).toEqual([['Covered', 'You are subscribed to Top.']]);
+    const list = await app.call('subscriptions.list', {}, alice);
+    expect(list.categories.map((category) => category.name)).toEqual(['Top']);
+  });
+});

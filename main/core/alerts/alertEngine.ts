@@ -1,0 +1,57 @@
+import type { WriteContext } from '../context';
+import { notifications } from '../notifications/notifications';
+import { formatQuantity } from '../quantity';
+import { describeVia, subscribersOfPart } from '../subscriptions/subscribers';
+
+interface PartState {
+  id: number;
+  name: string;
+  units: string;
+  active: number;
+  minimumStock: number;
+  stockTotal: number;
+  isLow: number;
+}
+
+function withUnits(quantity: number, units: string): string {
+  return units ? `${formatQuantity(quantity)} ${units}` : formatQuantity(quantity);
+}
+
+/**
+ * Runs inside every write's transaction, once per part the change touched. A part alerts when it
+ * crosses from not-low to low (edge-triggered): one notification per subscriber per crossing,
+ * nothing while it stays low, and it re-arms once stock is back at or above its minimum.
+ */
+export function evaluateTouchedParts(ctx: WriteContext): void {
+  if (ctx.change.touchedParts.size === 0) return;
+  const client = ctx.db.$client;
+  const read = client.prepare(
+    `select id, name, units, active, minimum_stock as minimumStock, stock_total as stockTotal, is_low as isLow from parts where id = ?`,
+  );
+  const setLow = client.prepare('update parts set is_low = ? where id = ?');
+  for (const partId of ctx.change.touchedParts) {
+    const part = read.get(partId) as PartState | undefined;
+    if (!part) continue;
+    const low = part.active === 1 && part.minimumStock > 0 && part.stockTotal < part.minimumStock;
+    if (low === (part.isLow === 1)) continue;
+    setLow.run(low ? 1 : 0, part.id);
+    if (low) notifyLowStock(ctx, part);
+  }
+}
+
+function notifyLowStock(ctx: WriteContext, part: PartState): void {
+  const stock = withUnits(part.stockTotal, part.units);
+  const minimum = withUnits(part.minimumStock, part.units);
+  for (const subscriber of subscribersOfPart(ctx, part.id)) {
+    const reason = describeVia(subscriber.via);
+    notifications.create(ctx, {
+      userId: subscriber.userId,
+      kind: 'part.low_stock',
+      title: `Low stock: ${part.name}`,
+      message: `${part.name} is down to ${stock}, below its minimum of ${minimum}. ${reason}`,
+      reason,
+      target: { kind: 'part', id: String(part.id) },
+      data: { partId: part.id, partName: part.name, stock: formatQuantity(part.stockTotal), minimum: formatQuantity(part.minimumStock), units: part.units, via: subscriber.via },
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import type { Core } from './core';
+import { notifications } from './notifications/notifications';
+import { readSetting, writeSetting } from './settings';
+
+export const MIN_RETENTION_DAYS = 7;
+const DAY_MS = 86_400_000;
+const CHECK_EVERY_MS = 60 * 60 * 1000;
+
+/** The daily clean-up: read notifications past the retention period go. Returns what was removed. */
+export function runDailyCleanup(core: Core): number | null {
+  return core.write(null, (ctx) => {
+    const now = ctx.clock.now();
+    if (now - readSetting(ctx, 'maintenance.lastCleanupAt') < DAY_MS) return null;
+    const days = Math.max(MIN_RETENTION_DAYS, readSetting(ctx, 'notifications.retentionDays'));
+    const removed = notifications.removeExpired(ctx, days);
+    writeSetting(ctx, 'maintenance.lastCleanupAt', now);
+    return removed;
+  });
+}
+
+/** Runs the clean-up at start and then checks hourly; the last run is stored, so restarts don't repeat it. */
+export function startMaintenance(core: Core): () => void {
+  const tick = () => {
+    try {
+      runDailyCleanup(core);
+    } catch (error) {
+      console.error('Daily clean-up failed:', error);
+    }
+  };
+  tick();
+  const timer = setInterval(tick, CHECK_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,125 @@
+import type { MethodOutput, ParsedInput } from '../../contract';
+import type { NotificationView } from '../../contract/notifications';
+import type { CoreContext, WriteContext } from '../context';
+
+export interface NewNotification {
+  userId: number;
+  kind: string;
+  title: string;
+  message: string;
+  reason: string;
+  target: { kind: string; id: string };
+  data: Record<string, unknown>;
+}
+
+interface NotificationRecord {
+  id: number;
+  kind: string;
+  title: string;
+  message: string;
+  reason: string;
+  targetKind: string;
+  targetId: string;
+  createdAt: number;
+  readAt: number | null;
+}
+
+const columns = `select id, kind, title, message, reason, target_kind as targetKind, target_id as targetId,
+  created_at as createdAt, read_at as readAt from notifications`;
+
+const routes: Record<string, (id: string) => string> = {
+  part: (id) => `/parts/${id}`,
+  category: (id) => `/categories/${id}`,
+  build: (id) => `/builds/${id}`,
+};
+
+function toView({ targetKind, targetId, ...record }: NotificationRecord): NotificationView {
+  const route = routes[targetKind];
+  return { ...record, target: { kind: targetKind, id: targetId }, link: route ? route(targetId) : '/inbox' };
+}
+
+/** Every statement here names the user, so one person can never see or change another's. */
+export const notifications = {
+  create(ctx: WriteContext, entry: NewNotification): NotificationView {
+    const createdAt = ctx.clock.now();
+    const result = ctx.db.$client
+      .prepare(
+        `insert into notifications (user_id, kind, title, message, reason, target_kind, target_id, data, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(entry.userId, entry.kind, entry.title, entry.message, entry.reason, entry.target.kind, entry.target.id, JSON.stringify(entry.data), createdAt);
+    const view = toView({
+      id: Number(result.lastInsertRowid),
+      kind: entry.kind,
+      title: entry.title,
+      message: entry.message,
+      reason: entry.reason,
+      targetKind: entry.target.kind,
+      targetId: entry.target.id,
+      createdAt,
+      readAt: null,
+    });
+    ctx.change.notify(entry.userId, view);
+    return view;
+  },
+
+  unreadCount(ctx: CoreContext, userId: number): number {
+    return ctx.db.$client.prepare('select count(*) from notifications where user_id = ? and read_at is null').pluck().get(userId) as number;
+  },
+
+  list(ctx: CoreContext, userId: number, input: ParsedInput<'notifications.list'>): MethodOutput<'notifications.list'> {
+    const unread = input.state === 'unread';
+    const where = `where user_id = ? and read_at is ${unread ? '' : 'not '}null${input.kind ? ' and kind = ?' : ''}`;
+    const params: (number | string)[] = input.kind ? [userId, input.kind] : [userId];
+    const order = unread ? 'created_at desc, id desc' : 'read_at desc, id desc';
+    const client = ctx.db.$client;
+    const total = client.prepare(`select count(*) from notifications ${where}`).pluck().get(...params) as number;
+    const rows = client.prepare(`${columns} ${where} order by ${order} limit ? offset ?`).all(...params, input.limit, input.offset) as NotificationRecord[];
+    return { rows: rows.map(toView), total };
+  },
+
+  markRead(ctx: WriteContext, userId: number, ids: number[]): number {
+    return changeMany(ctx, userId, `update notifications set read_at = ? where user_id = ? and read_at is null and id in (select value from json_each(?))`, ids);
+  },
+
+  markUnread(ctx: WriteContext, userId: number, ids: number[]): number {
+    const result = ctx.db.$client
+      .prepare(`update notifications set read_at = null where user_id = ? and read_at is not null and id in (select value from json_each(?))`)
+      .run(userId, JSON.stringify(ids));
+    return touched(ctx, userId, result.changes);
+  },
+
+  markAllRead(ctx: WriteContext, userId: number): number {
+    const result = ctx.db.$client.prepare('update notifications set read_at = ? where user_id = ? and read_at is null').run(ctx.clock.now(), userId);
+    return touched(ctx, userId, result.changes);
+  },
+
+  /** Deletes only read notifications: an unread one must be seen (or marked read) first. */
+  delete(ctx: WriteContext, userId: number, ids: number[]): number {
+    const result = ctx.db.$client
+      .prepare(`delete from notifications where user_id = ? and read_at is not null and id in (select value from json_each(?))`)
+      .run(userId, JSON.stringify(ids));
+    return touched(ctx, userId, result.changes);
+  },
+
+  deleteAllRead(ctx: WriteContext, userId: number): number {
+    const result = ctx.db.$client.prepare('delete from notifications where user_id = ? and read_at is not null').run(userId);
+    return touched(ctx, userId, result.changes);
+  },
+
+  /** Removes read notifications older than the retention period, for every user. */
+  removeExpired(ctx: WriteContext, retentionDays: number): number {
+    const cutoff = ctx.clock.now() - retentionDays * 86_400_000;
+    return ctx.db.$client.prepare('delete from notifications where read_at is not null and read_at < ?').run(cutoff).changes;
+  },
+};
+
+function changeMany(ctx: WriteContext, userId: number, statement: string, ids: number[]): number {
+  const result = ctx.db.$client.prepare(statement).run(ctx.clock.now(), userId, JSON.stringify(ids));
+  return touched(ctx, userId, result.changes);
+}
+
+function touched(ctx: WriteContext, userId: number, changes: number): number {
+  if (changes > 0) ctx.change.notify(userId);
+  return changes;
+}

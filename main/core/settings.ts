@@ -1,0 +1,21 @@
+import type { CoreContext, WriteContext } from './context';
+
+/** Global settings with their defaults; stored values override them. */
+export const settingDefaults = {
+  'notifications.retentionDays': 30,
+  'maintenance.lastCleanupAt': 0,
+} as const;
+
+export type SettingKey = keyof typeof settingDefaults;
+type SettingValue<K extends SettingKey> = (typeof settingDefaults)[K] extends number ? number : never;
+
+export function readSetting<K extends SettingKey>(ctx: CoreContext, key: K): SettingValue<K> {
+  const stored = ctx.db.$client.prepare('select value from settings where key = ?').pluck().get(key) as string | undefined;
+  return (stored === undefined ? settingDefaults[key] : JSON.parse(stored)) as SettingValue<K>;
+}
+
+export function writeSetting<K extends SettingKey>(ctx: WriteContext, key: K, value: SettingValue<K>): void {
+  ctx.db.$client
+    .prepare('insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value')
+    .run(key, JSON.stringify(value));
+}

@@ -1,0 +1,105 @@
+import type { MethodOutput, ParsedInput } from '../../contract';
+import type { SubscriptionStatus, SubscriptionTarget } from '../../contract/notifications';
+import type { CoreContext, WriteContext } from '../context';
+import { notFound } from '../errors';
+import { partRowColumns, partRowFrom, toPartRow, type PartRowRecord } from '../inventory/partViews';
+import { pathOf } from '../inventory/trees';
+import { coverageOfCategory, coverageOfPart, describeVia } from './subscribers';
+
+function assertTarget(ctx: CoreContext, target: SubscriptionTarget): void {
+  const table = target.kind === 'part' ? 'parts' : 'part_categories';
+  if (!ctx.db.$client.prepare(`select 1 from ${table} where id = ?`).get(target.id)) {
+    throw notFound(target.kind === 'part' ? 'Part' : 'Category');
+  }
+}
+
+function statusOf(ctx: CoreContext, userId: number, target: SubscriptionTarget): SubscriptionStatus {
+  const via = target.kind === 'part' ? coverageOfPart(ctx, userId, target.id) : coverageOfCategory(ctx, userId, target.id);
+  if (via?.direct) {
+    // Directly subscribed; still say where else it is covered from, so unsubscribing is not a surprise.
+    const inherited = target.kind === 'part' ? inheritedCoverage(ctx, userId, target.id) : parentCoverage(ctx, userId, target.id);
+    return { target, direct: true, via: inherited };
+  }
+  return { target, direct: false, via: via ? { kind: via.kind, id: via.id, name: via.name } : null };
+}
+
+/** Coverage of a part from its templates or categories, ignoring its own subscription. */
+function inheritedCoverage(ctx: CoreContext, userId: number, partId: number): SubscriptionStatus['via'] {
+  const client = ctx.db.$client;
+  const part = client.prepare('select variant_of_id as variantOfId, category_id as categoryId from parts where id = ?').get(partId) as
+    | { variantOfId: number | null; categoryId: number | null }
+    | undefined;
+  if (!part) return null;
+  const fromTemplate = part.variantOfId === null ? null : coverageOfPart(ctx, userId, part.variantOfId);
+  if (fromTemplate?.kind === 'part') return { kind: 'part', id: fromTemplate.id, name: fromTemplate.name };
+  const fromCategory = part.categoryId === null ? null : coverageOfCategory(ctx, userId, part.categoryId);
+  return fromCategory ? { kind: 'category', id: fromCategory.id, name: fromCategory.name } : null;
+}
+
+function parentCoverage(ctx: CoreContext, userId: number, categoryId: number): SubscriptionStatus['via'] {
+  const parentId = ctx.db.$client.prepare('select parent_id from part_categories where id = ?').pluck().get(categoryId) as number | null;
+  const via = parentId === null ? null : coverageOfCategory(ctx, userId, parentId);
+  return via ? { kind: 'category', id: via.id, name: via.name } : null;
+}
+
+export const subscriptions = {
+  subscribe(ctx: WriteContext, userId: number, target: SubscriptionTarget): SubscriptionStatus {
+    assertTarget(ctx, target);
+    const [table, column] = target.kind === 'part' ? ['part_subscriptions', 'part_id'] : ['category_subscriptions', 'category_id'];
+    ctx.db.$client
+      .prepare(`insert into ${table} (user_id, ${column}, created_at) values (?, ?, ?) on conflict do nothing`)
+      .run(userId, target.id, ctx.clock.now());
+    // Subscriptions belong to the person's notification centre: refresh only their windows.
+    ctx.change.notify(userId);
+    return statusOf(ctx, userId, target);
+  },
+
+  unsubscribe(ctx: WriteContext, userId: number, target: SubscriptionTarget): SubscriptionStatus {
+    assertTarget(ctx, target);
+    const [table, column] = target.kind === 'part' ? ['part_subscriptions', 'part_id'] : ['category_subscriptions', 'category_id'];
+    ctx.db.$client.prepare(`delete from ${table} where user_id = ? and ${column} = ?`).run(userId, target.id);
+    ctx.change.notify(userId);
+    return statusOf(ctx, userId, target);
+  },
+
+  status(ctx: CoreContext, userId: number, targets: SubscriptionTarget[]): SubscriptionStatus[] {
+    return targets.map((target) => statusOf(ctx, userId, target));
+  },
+
+  list(ctx: CoreContext, userId: number): MethodOutput<'subscriptions.list'> {
+    const client = ctx.db.$client;
+    const partRows = client
+      .prepare(
+        `select p.id, p.name, p.ipn, p.category_id as categoryId from part_subscriptions s join parts p on p.id = s.part_id
+         where s.user_id = ? order by p.name collate nocase`,
+      )
+      .all(userId) as { id: number; name: string; ipn: string | null; categoryId: number | null }[];
+    const categoryRows = client
+      .prepare(
+        `select c.id, c.name, (select count(*) from parts p where p.category_id = c.id) as partCount
+         from category_subscriptions s join part_categories c on c.id = s.category_id
+         where s.user_id = ? order by c.name collate nocase`,
+      )
+      .all(userId) as { id: number; name: string; partCount: number }[];
+    return {
+      parts: partRows.map(({ categoryId, ...row }) => ({
+        ...row,
+        categoryPath: categoryId === null ? [] : pathOf(client, 'part_categories', categoryId),
+      })),
+      categories: categoryRows.map((row) => ({ ...row, path: pathOf(client, 'part_categories', row.id) })),
+    };
+  },
+
+  /** Parts low right now that the user hears about, directly or through a template or category. */
+  lowStock(ctx: CoreContext, userId: number, input: ParsedInput<'subscriptions.lowStock'>): MethodOutput<'subscriptions.lowStock'> {
+    // Low parts are few; read them from the partial index and keep those this user covers.
+    const low = ctx.db.$client
+      .prepare(`select ${partRowColumns} ${partRowFrom} where p.is_low order by p.name collate nocase`)
+      .all() as PartRowRecord[];
+    const covered = low.flatMap((record) => {
+      const via = coverageOfPart(ctx, userId, record.id);
+      return via ? [{ ...toPartRow(record), via: describeVia(via) }] : [];
+    });
+    return { rows: covered.slice(input.offset, input.offset + input.limit), total: covered.length };
+  },
+};
