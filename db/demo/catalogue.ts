@@ -236,8 +236,12 @@ function expand(): DemoPart[] {
 
 export const demoParts: DemoPart[] = expand();
 
+/** Demo people and what each follows, so alerts reach someone as soon as stock moves. */
 export const demoUsers = [
-  { displayName: 'Alex Morgan', email: 'alex@workshop.example' },
-  { displayName: 'Sam Patel', email: 'sam@workshop.example' },
-  { displayName: 'Jordan Lee', email: 'jordan@workshop.example' },
+  { displayName: 'Alex Morgan', email: 'alex@workshop.example', categories: ['Passives'], parts: ['ATmega328P'] },
+  { displayName: 'Sam Patel', email: 'sam@workshop.example', categories: ['Fasteners'], parts: ['LED 5mm'] },
+  { displayName: 'Jordan Lee', email: 'jordan@workshop.example', categories: ['Integrated circuits', 'Connectors'], parts: [] },
 ];
+
+/** Whoever loads the demo from the app follows these. */
+export const demoLoaderSubscriptions = { categories: ['Electronics'], parts: [] as string[] };

@@ -39,6 +39,21 @@ describe('demo workshop', () => {
     expect(wrong).toBe(0);
   });
 
+  it('subscribes the demo people and the person who loaded it, so an alert is one stock change away', async () => {
+    expect(scalar('select count(distinct user_id) from category_subscriptions')).toBeGreaterThanOrEqual(4);
+    const mine = await app.call('subscriptions.list', {});
+    expect(mine.categories.map((category) => category.name)).toEqual(['Electronics']);
+    const near = app.core.db.$client
+      .prepare(`select s.id as itemId, s.quantity - p.minimum_stock as margin from parts p join stock_items s on s.part_id = p.id
+                where p.minimum_stock > 0 and not p.is_low and p.variant_of_id is null and p.category_id in (
+                  with recursive d(id) as (select id from part_categories where name = 'Electronics'
+                  union all select c.id from part_categories c join d on c.parent_id = d.id) select id from d)
+                and p.stock_total = s.quantity order by margin limit 1`)
+      .get() as { itemId: number; margin: number };
+    await app.call('stock.remove', { itemId: near.itemId, quantity: String(near.margin / 100000 + 1) });
+    expect((await app.call('notifications.unreadCount', {})).count).toBe(1);
+  });
+
   it('has some parts low on stock and refuses to load twice', async () => {
     expect((await app.call('parts.list', { lowOnly: true })).total).toBeGreaterThan(0);
     expect((await app.call('demo.status', {})).empty).toBe(false);

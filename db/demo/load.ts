@@ -6,7 +6,8 @@ import { parts } from '../../main/core/inventory/parts';
 import { stock } from '../../main/core/inventory/stock';
 import { QUANTITY_SCALE } from '../../main/core/quantity';
 import { users } from '../../main/core/users/users';
-import { demoCategories, demoLocations, demoParts, demoUsers, type DemoCategory, type DemoLocation } from './catalogue';
+import { subscriptions } from '../../main/core/subscriptions/subscriptions';
+import { demoCategories, demoLoaderSubscriptions, demoLocations, demoParts, demoUsers, type DemoCategory, type DemoLocation } from './catalogue';
 
 /** A small seeded generator, so every demo workshop is the same and tests can rely on it. */
 function seededRandom(seed: number): () => number {
@@ -31,6 +32,7 @@ export function demoStatus(ctx: CoreContext): { empty: boolean } {
 /** Fills an empty database with an electronics workshop: categories, parts, variants, locations, stock. */
 export function loadDemo(ctx: WriteContext): { parts: number; categories: number; stockItems: number } {
   if (!demoStatus(ctx).empty) throw conflict('Demo data can only be loaded into an empty inventory.');
+  ctx.change.alertsSilenced = true;
   const random = seededRandom(20261126);
   const categoryIds = new Map<string, number>();
   const addCategories = (list: DemoCategory[], parentId: number | null): void => {
@@ -88,9 +90,22 @@ export function loadDemo(ctx: WriteContext): { parts: number; categories: number
     }
   }
 
+  const follow = (userId: number, wanted: { categories: string[]; parts: string[] }) => {
+    for (const name of wanted.categories) {
+      const id = categoryIds.get(name);
+      if (id !== undefined) subscriptions.subscribe(ctx, userId, { kind: 'category', id });
+    }
+    for (const name of wanted.parts) {
+      const id = partIds.get(name);
+      if (id !== undefined) subscriptions.subscribe(ctx, userId, { kind: 'part', id });
+    }
+  };
   for (const person of demoUsers) {
     const taken = ctx.db.$client.prepare('select 1 from users where lower(email) = lower(?)').get(person.email);
-    if (!taken) users.create(ctx, person);
+    if (taken) continue;
+    const created = users.create(ctx, { displayName: person.displayName, email: person.email });
+    follow(created.id, person);
   }
+  if (ctx.actorId !== null) follow(ctx.actorId, demoLoaderSubscriptions);
   return { parts: partIds.size, categories: categoryIds.size, stockItems };
 }

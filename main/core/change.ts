@@ -13,6 +13,12 @@ export class Change {
   /** New notifications per user, pushed to that user's windows after commit. */
   readonly notified = new Map<number, NotificationView[]>();
 
+  /**
+   * Loading a whole inventory (demo, import) states what is, it does not move stock: low states are
+   * computed but nobody is alerted for them.
+   */
+  alertsSilenced = false;
+
   touch(...areas: InventoryArea[]): void {
     for (const area of areas) this.areas.add(area);
   }

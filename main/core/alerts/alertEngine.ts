@@ -35,7 +35,7 @@ export function evaluateTouchedParts(ctx: WriteContext): void {
     const low = part.active === 1 && part.minimumStock > 0 && part.stockTotal < part.minimumStock;
     if (low === (part.isLow === 1)) continue;
     setLow.run(low ? 1 : 0, part.id);
-    if (low) notifyLowStock(ctx, part);
+    if (low && !ctx.change.alertsSilenced) notifyLowStock(ctx, part);
   }
 }
 

@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Session } from '../../dispatch/session';
+import { openTestRuntime, type TestRuntime } from '../../testing/runtime';
+import { runDailyCleanup } from '../maintenance';
+
+let app: TestRuntime;
+let alice: Session;
+let bob: Session;
+
+/** Gives Alice `count` low-stock notifications, one per part. */
+async function alertsForAlice(count: number): Promise<number[]> {
+  const bin = await app.call('locations.create', { name: `Bin ${Math.random()}` });
+  for (let index = 0; index < count; index += 1) {
+    const part = await app.call('parts.create', { name: `Part ${index}`, minimumStock: '10' });
+    const item = await app.call('stock.create', { partId: part.id, locationId: bin.id, quantity: '20' });
+    await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, alice);
+    await app.call('stock.remove', { itemId: item.id, quantity: '15' });
+  }
+  return (await app.call('notifications.list', { state: 'unread' }, alice)).rows.map((row) => row.id);
+}
+
+const count = (session: Session) => app.call('notifications.unreadCount', {}, session).then((result) => result.count);
+
+beforeEach(async () => {
+  app = await openTestRuntime();
+  alice = await app.signIn('Alice');
+  bob = await app.signIn('Bob');
+});
+afterEach(() => app.close());
+
+describe('notification centre', () => {
+  it('lists unread newest first, marks read, unread, and deletes from history', async () => {
+    const ids = await alertsForAlice(3);
+    expect(ids).toHaveLength(3);
+    expect(await count(alice)).toBe(3);
+    await app.call('notifications.markRead', { ids: [ids[0] as number] }, alice);
+    expect(await count(alice)).toBe(2);
+    const history = await app.call('notifications.list', { state: 'read' }, alice);
+    expect(history.rows.map((row) => row.id)).toEqual([ids[0]]);
+    await app.call('notifications.markUnread', { ids: [ids[0] as number] }, alice);
+    expect(await count(alice)).toBe(3);
+    await app.call('notifications.markAllRead', {}, alice);
+    expect(await count(alice)).toBe(0);
+    await app.call('notifications.delete', { ids: [ids[1] as number] }, alice);
+    expect((await app.call('notifications.list', { state: 'read' }, alice)).total).toBe(2);
+    await app.call('notifications.deleteAllRead', {}, alice);
+    expect((await app.call('notifications.list', { state: 'read' }, alice)).total).toBe(0);
+  });
+
+  it('never lets one user see or change another user\'s notifications', async () => {
+    const ids = await alertsForAlice(2);
+    const mine = ids[0] as number;
+    expect((await app.call('notifications.list', { state: 'unread' }, bob)).total).toBe(0);
+    expect(await count(bob)).toBe(0);
+    expect(await app.call('notifications.markRead', { ids }, bob)).toEqual({ changed: 0 });
+    expect(await app.call('notifications.markAllRead', {}, bob)).toEqual({ changed: 0 });
+    expect(await count(alice)).toBe(2);
+    await app.call('notifications.markRead', { ids: [mine] }, alice);
+    expect(await app.call('notifications.markUnread', { ids: [mine] }, bob)).toEqual({ changed: 0 });
+    expect(await app.call('notifications.delete', { ids: [mine] }, bob)).toEqual({ changed: 0 });
+    expect(await app.call('notifications.deleteAllRead', {}, bob)).toEqual({ changed: 0 });
+    expect((await app.call('notifications.list', { state: 'read' }, alice)).rows.map((row) => row.id)).toEqual([mine]);
+  });
+
+  it('filters the inbox by kind and pages through it', async () => {
+    await alertsForAlice(5);
+    const page = await app.call('notifications.list', { state: 'unread', kind: 'part.low_stock', limit: 2, offset: 2 }, alice);
+    expect(page.total).toBe(5);
+    expect(page.rows).toHaveLength(2);
+  });
+
+  it('removes read notifications past the retention period in the daily clean-up, keeping unread ones', async () => {
+    const ids = await alertsForAlice(2);
+    await app.call('notifications.markRead', { ids: [ids[0] as number] }, alice);
+    app.clock.advance(31 * 86_400_000);
+    expect(runDailyCleanup(app.core)).toBe(1);
+    expect(await count(alice)).toBe(1);
+    expect((await app.call('notifications.list', { state: 'read' }, alice)).total).toBe(0);
+    // Ran today already: a second pass does nothing until a day has gone by.
+    expect(runDailyCleanup(app.core)).toBeNull();
+  });
+});
