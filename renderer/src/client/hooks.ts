@@ -24,6 +24,9 @@ export function useMutate<M extends MethodName>(method: M) {
   const queryClient = useQueryClient();
   return useMutation<MethodOutput<M>, CallFailure, MethodInput<M>>({
     mutationFn: (input) => call(method, input),
-    onSuccess: () => queryClient.invalidateQueries(),
+    // Not awaited: the caller's own onSuccess (navigate, toast) must run even if the refetch unmounts it.
+    onSuccess: () => {
+      void queryClient.invalidateQueries();
+    },
   });
 }

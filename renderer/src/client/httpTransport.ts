@@ -68,6 +68,9 @@ export function createHttpTransport(token: string | null): Transport {
     } catch {
       // Not JSON: a proxy or a transport-level refusal; the status code says what happened.
     }
+    if (response.ok && isCallResult(body)) return body as CallResult<M>;
+    // Transport refusals get a sentence that says what to do; other bodies the host framed itself.
+    if (!response.ok && [401, 403, 404, 413].includes(response.status)) return statusFailure(response.status, method);
     if (isCallResult(body)) return body as CallResult<M>;
     return statusFailure(response.ok ? 500 : response.status, method);
   }

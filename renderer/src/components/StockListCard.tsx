@@ -12,7 +12,7 @@ import { TableSkeleton } from './TableSkeleton';
 const PAGE_SIZE = 50;
 
 interface StockListCardProps {
-  /** Only the stock at this location (as the host scopes it; the location column stays, so sub-locations are clear). */
+  /** Only the stock at this location, as the host scopes it. */
   locationId?: number;
   caption: string;
   emptyTitle: string;
@@ -53,7 +53,12 @@ export function StockListCard({ locationId, caption, emptyTitle }: StockListCard
             </Text>
             {newItem('xs')}
           </Group>
-          <StockTable items={stock.data.rows} caption={caption} />
+          <StockTable
+            items={stock.data.rows}
+            // On a location's page the column only earns its place when some items sit in sub-locations.
+            showLocation={locationId === undefined || stock.data.rows.some((item) => item.locationId !== locationId)}
+            caption={caption}
+          />
           <div style={{ padding: '0 var(--mantine-spacing-md) var(--mantine-spacing-md)' }}>
             <ListFooter page={page} pageSize={PAGE_SIZE} total={stock.data.total} onPage={setPage} noun="stock items" />
           </div>

@@ -34,7 +34,6 @@ export function ProfileForm({ onCreated, secondary }: ProfileFormProps) {
         )}
         <TextInput
           label="Your name"
-          placeholder="Ada Lovelace"
           data-autofocus
           autoComplete="name"
           value={displayName}
@@ -44,7 +43,7 @@ export function ProfileForm({ onCreated, secondary }: ProfileFormProps) {
         <TextInput
           label="Email"
           description="Stock alerts are sent here when you subscribe to parts."
-          placeholder="ada@example.com"
+          placeholder="name@example.com"
           type="email"
           autoComplete="email"
           value={email}

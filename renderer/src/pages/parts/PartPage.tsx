@@ -44,7 +44,6 @@ export function PartPage() {
         title={part.name}
         crumbs={[{ label: 'Parts', to: '/parts' }, ...categoryPath.map((entry) => ({ label: entry.name, to: `/categories/${entry.id}` }))]}
         badges={<PartStatusBadges part={part} size="md" />}
-        description={part.ipn ? `IPN ${part.ipn}` : undefined}
         actions={
           <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
             Edit
