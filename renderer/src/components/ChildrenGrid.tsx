@@ -29,7 +29,7 @@ export function ChildrenGrid<T extends { id: number; name: string; description: 
                     {item.name}
                   </Text>
                 </Group>
-                <Badge variant="light" color="gray" radius="sm" style={{ flexShrink: 0 }}>
+                <Badge variant={count(item).startsWith('0 ') ? 'transparent' : 'light'} color="gray" radius="sm" tt="none" fw={500} style={{ flexShrink: 0 }}>
                   {count(item)}
                 </Badge>
               </Group>

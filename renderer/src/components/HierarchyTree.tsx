@@ -76,7 +76,7 @@ function HierarchyRow<T extends HierarchyTreeItem>({ node, depth, ...rest }: Row
             )}
           </Group>
         </Box>
-        <Badge variant="light" color="gray" radius="sm" style={{ flexShrink: 0 }}>
+        <Badge variant={count(item).startsWith('0 ') ? 'transparent' : 'light'} color="gray" radius="sm" tt="none" fw={500} style={{ flexShrink: 0 }}>
           {count(item)}
         </Badge>
       </Group>
