@@ -236,11 +236,14 @@ function expand(): DemoPart[] {
 
 export const demoParts: DemoPart[] = expand();
 
+/** Every demo account signs in with this password (shown in the README). */
+export const DEMO_PASSWORD = 'stockbell-demo';
+
 /** Demo people and what each follows, so alerts reach someone as soon as stock moves. */
 export const demoUsers = [
-  { displayName: 'Alex Morgan', email: 'alex@workshop.example', categories: ['Passives'], parts: ['ATmega328P'] },
-  { displayName: 'Sam Patel', email: 'sam@workshop.example', categories: ['Fasteners'], parts: ['LED 5mm'] },
-  { displayName: 'Jordan Lee', email: 'jordan@workshop.example', categories: ['Integrated circuits', 'Connectors'], parts: [] },
+  { username: 'alex', displayName: 'Alex Morgan', email: 'alex@workshop.example', role: 'admin' as const, categories: ['Passives'], parts: ['ATmega328P'] },
+  { username: 'sam', displayName: 'Sam Patel', email: 'sam@workshop.example', role: 'member' as const, categories: ['Fasteners'], parts: ['LED 5mm'] },
+  { username: 'jordan', displayName: 'Jordan Lee', email: 'jordan@workshop.example', role: 'member' as const, categories: ['Integrated circuits', 'Connectors'], parts: [] },
 ];
 
 /** Whoever loads the demo from the app follows these. */

@@ -30,7 +30,7 @@ export function demoStatus(ctx: CoreContext): { empty: boolean } {
 }
 
 /** Fills an empty database with an electronics workshop: categories, parts, variants, locations, stock. */
-export function loadDemo(ctx: WriteContext): { parts: number; categories: number; stockItems: number } {
+export function loadDemo(ctx: WriteContext, demoPasswordHash: string): { parts: number; categories: number; stockItems: number } {
   if (!demoStatus(ctx).empty) throw conflict('Demo data can only be loaded into an empty inventory.');
   ctx.change.alertsSilenced = true;
   const random = seededRandom(20261126);
@@ -101,9 +101,17 @@ export function loadDemo(ctx: WriteContext): { parts: number; categories: number
     }
   };
   for (const person of demoUsers) {
-    const taken = ctx.db.$client.prepare('select 1 from users where lower(email) = lower(?)').get(person.email);
+    const taken = ctx.db.$client
+      .prepare('select 1 from users where lower(email) = lower(?) or lower(username) = lower(?)')
+      .get(person.email, person.username);
     if (taken) continue;
-    const created = users.create(ctx, { displayName: person.displayName, email: person.email });
+    const created = users.create(ctx, {
+      username: person.username,
+      displayName: person.displayName,
+      email: person.email,
+      role: person.role,
+      passwordHash: demoPasswordHash,
+    });
     follow(created.id, person);
   }
   if (ctx.actorId !== null) follow(ctx.actorId, demoLoaderSubscriptions);

@@ -1,3 +1,4 @@
 export * from './users';
 export * from './inventory';
 export * from './notifications';
+export * from './mail';

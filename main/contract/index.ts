@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../core/errors';
 import { demoContract } from './demo';
 import { inventoryContract } from './inventory';
+import { mailContract } from './mail';
 import { notificationsContract } from './notifications';
 import { stockContract } from './stock';
 import { usersContract } from './users';
@@ -21,6 +22,7 @@ export const contract = {
   ...inventoryContract,
   ...stockContract,
   ...notificationsContract,
+  ...mailContract,
   ...demoContract,
 } as const satisfies Record<string, MethodSpec>;
 
@@ -43,7 +45,8 @@ export interface CallError {
 export type CallResult<M extends MethodName> = { ok: true; value: MethodOutput<M> } | { ok: false; error: CallError };
 
 export { events, eventNames, type EventName, type EventPayload } from './events';
-export type { UserView } from './users';
+export type { Role, UserView } from './users';
+export type { ChannelPreference, EmailSettingsView, OutboxEntry } from './mail';
 export type { CategoryView, LocationView, PartRow, PartDetail, StockItemView } from './inventory';
 export type { MovementView } from './stock';
 export type { NotificationView, SubscriptionStatus, SubscriptionTarget } from './notifications';

@@ -19,6 +19,9 @@ export class Change {
    */
   alertsSilenced = false;
 
+  /** The change queued email; the mail worker is woken once it commits. */
+  mailQueued = false;
+
   touch(...areas: InventoryArea[]): void {
     for (const area of areas) this.areas.add(area);
   }

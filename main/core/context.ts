@@ -1,11 +1,13 @@
 import type { Db } from '../../db/open';
 import type { Change } from './change';
 import type { Clock } from './clock';
+import type { LinkBuilder } from './ports';
 
 /** What every core service reads and writes through. */
 export interface CoreContext {
   db: Db;
   clock: Clock;
+  links: LinkBuilder;
 }
 
 /** A service call inside a transaction: the acting user and what the change has touched so far. */

@@ -4,6 +4,7 @@ import { evaluateTouchedParts } from './alerts/alertEngine';
 import { Change } from './change';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext, WriteContext } from './context';
+import { HostLinks, type LinkBuilder } from './ports';
 
 /** Who an event is for: every window, or only the windows where this user is signed in. */
 export type Audience = { everyone: true } | { userId: number };
@@ -13,21 +14,26 @@ export type EventListener = <E extends EventName>(event: E, payload: EventPayloa
 /** Hooks that run inside a write's transaction, after the services, before commit. */
 export type BeforeCommit = (ctx: WriteContext) => void;
 
+/** Hooks that run once a write has committed (wake the mail worker, show OS notifications). */
+export type AfterCommit = (change: Change) => void;
+
 export interface Core extends CoreContext {
   /** Runs `work` in one transaction; events go out only after it commits. */
   write<T>(actorId: number | null, work: (ctx: WriteContext) => T): T;
   read<T>(work: (ctx: CoreContext) => T): T;
   onEvent(listener: EventListener): () => void;
   beforeCommit(hook: BeforeCommit): void;
+  afterCommit(hook: AfterCommit): () => void;
   close(): void;
 }
 
-export function createCore(db: Db, options: { clock?: Clock } = {}): Core {
+export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder } = {}): Core {
   const clock = options.clock ?? systemClock;
   const listeners = new Set<EventListener>();
+  const committed = new Set<AfterCommit>();
   // The alert engine sees every write before it commits, so alerts and the change are one unit.
   const hooks: BeforeCommit[] = [evaluateTouchedParts];
-  const base: CoreContext = { db, clock };
+  const base: CoreContext = { db, clock, links: options.links ?? new HostLinks() };
 
   function emit<E extends EventName>(event: E, payload: EventPayload<E>, audience: Audience): void {
     for (const listener of listeners) {
@@ -56,6 +62,13 @@ export function createCore(db: Db, options: { clock?: Clock } = {}): Core {
         return value;
       }).immediate();
       publish(change);
+      for (const hook of committed) {
+        try {
+          hook(change);
+        } catch (error) {
+          console.error('After-commit hook failed:', error);
+        }
+      }
       return result;
     },
     read(work) {
@@ -68,8 +81,13 @@ export function createCore(db: Db, options: { clock?: Clock } = {}): Core {
     beforeCommit(hook) {
       hooks.push(hook);
     },
+    afterCommit(hook) {
+      committed.add(hook);
+      return () => committed.delete(hook);
+    },
     close() {
       listeners.clear();
+      committed.clear();
       if (db.$client.open) db.$client.close();
     },
   };

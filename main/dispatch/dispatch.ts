@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, type CallError, type MethodName } from '../contract';
 import type { Core } from '../core/core';
 import { DomainError, type FieldErrors } from '../core/errors';
+import type { Secrets } from '../core/ports';
 import { users } from '../core/users/users';
 import { handlers, type CallContext } from './handlers';
 import type { Session } from './session';
@@ -47,7 +48,7 @@ function toCallError(error: unknown): CallError {
  * The single way into the core: look the method up, check who may call it, validate the input,
  * run the handler. Every failure is a value, and a failed call has written nothing.
  */
-export function createDispatcher(core: Core, options: { checkOutputs?: boolean } = {}): Dispatcher {
+export function createDispatcher(core: Core, secrets: Secrets, options: { checkOutputs?: boolean } = {}): Dispatcher {
   return async (method, input, session) => {
     if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method "${method}".` } };
     const spec = contract[method];
@@ -57,7 +58,10 @@ export function createDispatcher(core: Core, options: { checkOutputs?: boolean }
       if (!user?.active) session.userId = null;
       const actorId = user?.active ? user.id : null;
       if (spec.access !== 'public' && actorId === null) {
-        return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Choose who you are first.' } };
+        return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Please sign in.' } };
+      }
+      if (spec.access === 'admin' && user?.role !== 'admin') {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'Only an administrator can do this.' } };
       }
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) {
@@ -65,7 +69,7 @@ export function createDispatcher(core: Core, options: { checkOutputs?: boolean }
         const first = Object.values(fields)[0] ?? 'The request is not valid.';
         return { ok: false, error: { code: 'INVALID_INPUT', message: first, fields } };
       }
-      const call: CallContext = { core, session, actorId };
+      const call: CallContext = { core, secrets, session, actorId };
       const handler = handlers[method] as (input: unknown, call: CallContext) => unknown;
       const value = await handler(parsed.data, call);
       if (options.checkOutputs) spec.output.parse(value);

@@ -9,11 +9,23 @@ import { stock } from '../core/inventory/stock';
 import { notifications } from '../core/notifications/notifications';
 import { subscriptions } from '../core/subscriptions/subscriptions';
 import { users } from '../core/users/users';
+import { hashPassword } from '../core/users/passwords';
+import { signIn } from '../core/users/signIn';
+import { readEmailSettings, writeEmailSettings, type StoredEmailSettings } from '../core/mail/emailSettings';
+import { whyNoEmail } from '../core/mail/delivery';
+import { outbox } from '../core/mail/outbox';
+import { sendTestEmail } from '../core/mail/testEmail';
+import { notificationKindLabels } from '../core/notifications/kinds';
+import { preferencesOf, savePreferences } from '../core/notifications/preferences';
+import type { Secrets } from '../core/ports';
+import type { EmailSettingsView } from '../contract/mail';
+import { DEMO_PASSWORD } from '../../db/demo/catalogue';
 import { demoStatus, loadDemo } from '../../db/demo/load';
 import type { Session } from './session';
 
 export interface CallContext {
   core: Core;
+  secrets: Secrets;
   session: Session;
   /** The signed-in user; dispatch guarantees it for every method whose access is not 'public'. */
   actorId: number | null;
@@ -24,31 +36,115 @@ export type Handler<M extends MethodName> = (
   call: CallContext,
 ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 
+function emailSettingsView({ sealedPassword, ...settings }: StoredEmailSettings): EmailSettingsView {
+  return { ...settings, passwordSet: sealedPassword !== '' };
+}
+
 export type HandlerTable = { [M in MethodName]: Handler<M> };
 
 function actor(call: CallContext): number {
-  if (call.actorId === null) throw new DomainError('UNAUTHENTICATED', 'Choose who you are first.');
+  if (call.actorId === null) throw new DomainError('UNAUTHENTICATED', 'Please sign in.');
   return call.actorId;
 }
 
 /** The one table both hosts serve. Each entry is a thin step from a validated call to a service. */
 export const handlers: HandlerTable = {
   'session.get': (_input, { core, session }) => ({
-    user: session.userId === null ? null : core.read((ctx) => users.get(ctx, session.userId as number)),
+    user: session.userId === null ? null : core.read((ctx) => users.find(ctx, session.userId as number)),
     needsSetup: core.read((ctx) => users.count(ctx)) === 0,
   }),
-  'session.switchUser': (input, { core, session }) => {
-    const user = core.read((ctx) => users.get(ctx, input.userId));
-    if (!user.active) throw new DomainError('FORBIDDEN', `${user.displayName}'s profile is deactivated.`);
+  'session.setup': async (input, { core, session }) => {
+    const passwordHash = await hashPassword(input.password);
+    const admin = core.write(null, (ctx) => {
+      if (users.count(ctx) > 0) throw new DomainError('CONFLICT', 'Stockbell is already set up. Sign in instead.');
+      return users.create(ctx, { ...input, role: 'admin', passwordHash });
+    });
+    session.userId = admin.id;
+    return admin;
+  },
+  'session.signIn': async (input, { core, session }) => {
+    const user = await signIn(core, input.username, input.password);
     session.userId = user.id;
     return user;
   },
-  'users.list': (_input, { core }) => core.read((ctx) => users.list(ctx)),
-  'users.create': (input, { core, session }) => {
-    const created = core.write(session.userId, (ctx) => users.create(ctx, input));
-    session.userId = created.id;
-    return created;
+  'session.signOut': (_input, { session }) => {
+    session.userId = null;
+    return { ok: true };
   },
+
+  'users.list': (_input, { core }) => core.read((ctx) => users.list(ctx)),
+  'users.create': async (input, call) => {
+    const passwordHash = await hashPassword(input.password);
+    return call.core.write(actor(call), (ctx) => users.create(ctx, { ...input, passwordHash }));
+  },
+  'users.update': (input, call) => call.core.write(actor(call), (ctx) => users.update(ctx, input)),
+  'users.resetPassword': async (input, call) => {
+    const passwordHash = await hashPassword(input.password);
+    return call.core.write(actor(call), (ctx) => users.setPasswordHash(ctx, input.id, passwordHash));
+  },
+
+  'profile.get': (_input, call) =>
+    call.core.read((ctx) => {
+      const user = users.get(ctx, actor(call));
+      return {
+        user,
+        digestHour: users.digestHour(ctx, user.id),
+        emailProblem: whyNoEmail(readEmailSettings(ctx), user.email),
+        preferences: preferencesOf(ctx, user.id).map((entry) => ({ ...entry, label: notificationKindLabels[entry.kind] })),
+      };
+    }),
+  'profile.update': (input, call) => call.core.write(actor(call), (ctx) => users.updateProfile(ctx, actor(call), input)),
+  'profile.changePassword': async (input, call) => {
+    const me = call.core.read((ctx) => users.get(ctx, actor(call)));
+    await signIn(call.core, me.username, input.currentPassword).catch(() => {
+      throw new DomainError('INVALID_INPUT', 'Your current password is not right.', { currentPassword: 'This is not your current password.' });
+    });
+    const passwordHash = await hashPassword(input.newPassword);
+    call.core.write(me.id, (ctx) => users.setPasswordHash(ctx, me.id, passwordHash));
+    return { ok: true };
+  },
+  'profile.savePreferences': (input, call) => {
+    call.core.write(actor(call), (ctx) => savePreferences(ctx, actor(call), input.preferences));
+    return { ok: true };
+  },
+
+  'settings.email.get': (_input, { core }) => core.read((ctx) => emailSettingsView(readEmailSettings(ctx))),
+  'settings.email.update': (input, { core, secrets }) =>
+    core.write(null, (ctx) => {
+      const before = readEmailSettings(ctx);
+      const { password, ...rest } = input;
+      const sealedPassword = password === null ? before.sealedPassword : password === '' ? '' : secrets.encrypt(password);
+      const next = { ...rest, sealedPassword };
+      writeEmailSettings(ctx, next);
+      // Turning email on may release mail that waited; let the worker look.
+      ctx.change.mailQueued = true;
+      return emailSettingsView(next);
+    }),
+  'settings.email.test': (_input, call) => sendTestEmail(call.core, call.secrets, actor(call)),
+  'outbox.summary': (_input, { core }) =>
+    core.read((ctx) => ({
+      counts: outbox.counts(ctx),
+      problems: outbox.recentProblems(ctx, 50).map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        recipient: row.recipient,
+        subject: row.subject,
+        status: row.status,
+        attempts: row.attempts,
+        nextAttemptAt: row.nextAttemptAt,
+        lastError: row.lastError,
+        createdAt: row.createdAt,
+      })),
+    })),
+  'outbox.retry': (input, call) => {
+    call.core.write(actor(call), (ctx) => outbox.retryNow(ctx, input.id));
+    return { ok: true };
+  },
+  'outbox.discard': (input, call) => {
+    call.core.write(actor(call), (ctx) => outbox.discard(ctx, input.id));
+    return { ok: true };
+  },
+  'mail.status': (_input, { core }) => core.read((ctx) => outbox.health(ctx)),
 
   'categories.list': (_input, { core }) => core.read((ctx) => categories.list(ctx)),
   'categories.get': (input, { core }) => {
@@ -109,5 +205,8 @@ export const handlers: HandlerTable = {
   }),
 
   'demo.status': (_input, { core }) => core.read((ctx) => demoStatus(ctx)),
-  'demo.load': (_input, call) => call.core.write(actor(call), (ctx) => loadDemo(ctx)),
+  'demo.load': async (_input, call) => {
+    const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
+    return call.core.write(actor(call), (ctx) => loadDemo(ctx, demoPasswordHash));
+  },
 };

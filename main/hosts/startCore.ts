@@ -1,17 +1,30 @@
 import { openDatabase, type OpenOptions } from '../../db/open';
 import { createCore, type Core } from '../core/core';
 import type { Clock } from '../core/clock';
+import type { LinkBuilder, Secrets } from '../core/ports';
 import { createDispatcher, type Dispatcher } from '../dispatch/dispatch';
 import { databaseFile } from './dataDir';
 
 export interface Runtime {
   core: Core;
+  secrets: Secrets;
   dispatch: Dispatcher;
 }
 
+export interface StartOptions extends OpenOptions {
+  secrets: Secrets;
+  clock?: Clock;
+  links?: LinkBuilder;
+  checkOutputs?: boolean;
+}
+
 /** What both hosts start with: the database opened strictly, the core over it, one dispatcher. */
-export function startCore(dataDir: string, options: OpenOptions & { clock?: Clock; checkOutputs?: boolean } = {}): Runtime {
+export function startCore(dataDir: string, options: StartOptions): Runtime {
   const db = openDatabase(databaseFile(dataDir), options);
-  const core = createCore(db, options.clock ? { clock: options.clock } : {});
-  return { core, dispatch: createDispatcher(core, { checkOutputs: options.checkOutputs ?? false }) };
+  const core = createCore(db, { ...(options.clock ? { clock: options.clock } : {}), ...(options.links ? { links: options.links } : {}) });
+  return {
+    core,
+    secrets: options.secrets,
+    dispatch: createDispatcher(core, options.secrets, { checkOutputs: options.checkOutputs ?? false }),
+  };
 }

@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import type { MethodInput, MethodName, MethodOutput } from '../contract';
 import type { Clock } from '../core/clock';
 import { newSession, type Session } from '../dispatch/session';
+import type { Role } from '../contract/users';
+import { hashPassword } from '../core/users/passwords';
+import { users } from '../core/users/users';
+import { keyFileSecrets } from '../hosts/headless/keyFileSecrets';
 import { startCore, type Runtime } from '../hosts/startCore';
+
+/** Every account made by signIn() has this password. */
+export const TEST_PASSWORD = 'correct horse battery';
+let sharedHash: Promise<string> | null = null;
 
 /** A clock tests move by hand. */
 export class ManualClock implements Clock {
@@ -22,10 +30,11 @@ export interface TestRuntime extends Runtime {
   clock: ManualClock;
   /** Calls a method through dispatch and returns the value, or throws with the typed error. */
   call<M extends MethodName>(method: M, input: MethodInput<M>, session?: Session): Promise<MethodOutput<M>>;
-  /** Signs a new user in on a fresh session. */
-  signIn(displayName: string): Promise<Session>;
+  /** Creates a member (or administrator) and signs them in on a fresh session. */
+  signIn(displayName: string, role?: Role): Promise<Session>;
   session: Session;
-  close(): void;
+  /** Closes the database; the data folder is removed unless `keepData` (to reopen it, as after a restart). */
+  close(options?: { keepData?: boolean }): void;
 }
 
 export class CallFailed extends Error {
@@ -39,19 +48,24 @@ export class CallFailed extends Error {
 }
 
 /** A real database file with the real migrations, in a temporary folder removed on close. */
-export async function openTestRuntime(): Promise<TestRuntime> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'stockbell-test-'));
-  const clock = new ManualClock();
-  const runtime = startCore(dataDir, { clock, checkOutputs: true });
+export async function openTestRuntime(options: { dataDir?: string; clock?: ManualClock } = {}): Promise<TestRuntime> {
+  const reopening = options.dataDir !== undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'stockbell-test-'));
+  const clock = options.clock ?? new ManualClock();
+  const runtime = startCore(dataDir, { clock, checkOutputs: true, secrets: keyFileSecrets(dataDir) });
   const call = async <M extends MethodName>(method: M, input: MethodInput<M>, session?: Session) => {
     const result = await runtime.dispatch(method, input, session ?? testRuntime.session);
     if (!result.ok) throw new CallFailed(result.error.code, result.error.message, result.error.fields);
     return result.value as MethodOutput<M>;
   };
-  const signIn = async (displayName: string) => {
+  const signIn = async (displayName: string, role: Role = 'member') => {
     const session = newSession();
-    const slug = displayName.toLowerCase().replace(/[^a-z]+/g, '.');
-    await call('users.create', { displayName, email: `${slug}@example.test` }, session);
+    const username = displayName.toLowerCase().replace(/[^a-z]+/g, '.');
+    const passwordHash = await (sharedHash ??= hashPassword(TEST_PASSWORD));
+    const user = runtime.core.write(null, (ctx) =>
+      users.create(ctx, { username, displayName, email: `${username}@example.test`, role, passwordHash }),
+    );
+    session.userId = user.id;
     return session;
   };
   const testRuntime: TestRuntime = {
@@ -61,12 +75,17 @@ export async function openTestRuntime(): Promise<TestRuntime> {
     call,
     signIn,
     session: newSession(),
-    close() {
+    close(closeOptions = {}) {
       runtime.core.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!closeOptions.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  testRuntime.session = await signIn('Test Person');
+  if (reopening) {
+    const admin = runtime.core.read((ctx) => ctx.db.$client.prepare(`select id from users where role = 'admin' order by id limit 1`).pluck().get() as number);
+    testRuntime.session = { userId: admin };
+  } else {
+    testRuntime.session = await signIn('Test Person', 'admin');
+  }
   return testRuntime;
 }
 

@@ -1,15 +1,12 @@
 import type { WriteContext } from '../context';
+import { queueEmailFor } from '../mail/delivery';
 import { notifications } from '../notifications/notifications';
 import { formatQuantity } from '../quantity';
 import { describeVia, subscribersOfPart } from '../subscriptions/subscribers';
+import { lowStockEmail, stockByLocation, type LowStockFacts } from './lowStockEmail';
 
-interface PartState {
-  id: number;
-  name: string;
-  units: string;
+interface PartState extends LowStockFacts {
   active: number;
-  minimumStock: number;
-  stockTotal: number;
   isLow: number;
 }
 
@@ -26,7 +23,8 @@ export function evaluateTouchedParts(ctx: WriteContext): void {
   if (ctx.change.touchedParts.size === 0) return;
   const client = ctx.db.$client;
   const read = client.prepare(
-    `select id, name, units, active, minimum_stock as minimumStock, stock_total as stockTotal, is_low as isLow from parts where id = ?`,
+    `select id, name, ipn, units, active, minimum_stock as minimumStock, stock_total as stockTotal, is_low as isLow
+     from parts where id = ?`,
   );
   const setLow = client.prepare('update parts set is_low = ? where id = ?');
   for (const partId of ctx.change.touchedParts) {
@@ -42,9 +40,10 @@ export function evaluateTouchedParts(ctx: WriteContext): void {
 function notifyLowStock(ctx: WriteContext, part: PartState): void {
   const stock = withUnits(part.stockTotal, part.units);
   const minimum = withUnits(part.minimumStock, part.units);
+  let locations: string[][] | null = null;
   for (const subscriber of subscribersOfPart(ctx, part.id)) {
     const reason = describeVia(subscriber.via);
-    notifications.create(ctx, {
+    const notification = notifications.create(ctx, {
       userId: subscriber.userId,
       kind: 'part.low_stock',
       title: `Low stock: ${part.name}`,
@@ -53,5 +52,12 @@ function notifyLowStock(ctx: WriteContext, part: PartState): void {
       target: { kind: 'part', id: String(part.id) },
       data: { partId: part.id, partName: part.name, stock: formatQuantity(part.stockTotal), minimum: formatQuantity(part.minimumStock), units: part.units, via: subscriber.via },
     });
+    queueEmailFor(
+      ctx,
+      subscriber.userId,
+      notification,
+      (settings) => lowStockEmail(ctx, part, (locations ??= stockByLocation(ctx, part.id)), reason, settings),
+      { kind: 'part.low_stock', id: part.id },
+    );
   }
 }

@@ -1,10 +1,12 @@
 import { app, BrowserWindow, session as electronSession } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { MailWorker } from '../../core/mail/mailWorker';
 import { startMaintenance } from '../../core/maintenance';
 import { newSession } from '../../dispatch/session';
 import { startCore, type Runtime } from '../startCore';
 import { serveContract } from './ipc';
+import { safeStorageSecrets } from './safeStorageSecrets';
 import { registerAppScheme, serveRenderer } from './rendererProtocol';
 import { APP_ORIGIN, guardPermissions, guardWindow, secureWebPreferences } from './security';
 
@@ -40,10 +42,16 @@ if (!app.requestSingleInstanceLock()) {
     const binding = nativeBinding();
     runtime = startCore(process.env.STOCKBELL_DATA_DIR ?? app.getPath('userData'), {
       migrationsFolder: join(appRoot, 'db/migrations'),
+      secrets: safeStorageSecrets,
       ...(binding ? { nativeBinding: binding } : {}),
     });
     const stopMaintenance = startMaintenance(runtime.core);
-    app.once('will-quit', stopMaintenance);
+    const mailWorker = new MailWorker(runtime.core, runtime.secrets);
+    mailWorker.start();
+    app.once('will-quit', () => {
+      stopMaintenance();
+      void mailWorker.stop();
+    });
     guardPermissions(electronSession.defaultSession);
     serveRenderer(join(appRoot, 'build/renderer'));
 

@@ -3,8 +3,13 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DEMO_PASSWORD } from '../../../db/demo/catalogue';
 import { loadDemo, demoStatus } from '../../../db/demo/load';
+import { hashPassword } from '../../core/users/passwords';
+import { keyFileSecrets } from './keyFileSecrets';
+import { MailWorker } from '../../core/mail/mailWorker';
 import { startMaintenance } from '../../core/maintenance';
+import { HostLinks } from '../../core/ports';
 import { defaultDataDir } from '../dataDir';
 import { startCore, type Runtime } from '../startCore';
 import { startHeadless } from './server';
@@ -38,21 +43,27 @@ const rendererDir = resolve(projectRoot, 'build/renderer');
 if (!existsSync(resolve(rendererDir, 'index.html'))) fail('the renderer is not built; run "npm run build:renderer".');
 const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
 
+const links = new HostLinks();
 function openRuntime(): Runtime {
   try {
-    return startCore(dataDir);
+    return startCore(dataDir, { secrets: keyFileSecrets(dataDir), links });
   } catch (error) {
     return fail(`the database in ${dataDir} could not be opened: ${(error as Error).message}`);
   }
 }
 const runtime = openRuntime();
 if (values.demo && runtime.core.read(demoStatus).empty) {
-  const loaded = runtime.core.write(null, loadDemo);
+  const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
+  const loaded = runtime.core.write(null, (ctx) => loadDemo(ctx, demoPasswordHash));
   console.log(`Loaded demo data: ${loaded.parts} parts in ${loaded.categories} categories, ${loaded.stockItems} stock items.`);
+  console.log(`Demo accounts: alex (administrator), sam, jordan; password "${DEMO_PASSWORD}".`);
 }
 
 const stopMaintenance = startMaintenance(runtime.core);
+const mailWorker = new MailWorker(runtime.core, runtime.secrets);
 const host = await startHeadless({ runtime, rendererDir, host: values.host, port, token: randomBytes(24).toString('hex') });
+links.webBase = host.url.replace(/\/#token=.*$/, '');
+mailWorker.start();
 console.log(`Stockbell is serving at ${host.url}`);
 
 let stopping = false;
@@ -60,6 +71,7 @@ async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   stopMaintenance();
+  await mailWorker.stop();
   await host.close();
   runtime.core.close();
   console.log(`Stockbell stopped (${signal}); the database was closed cleanly.`);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestRuntime, type TestRuntime } from '../../testing/runtime';
+import { openTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../testing/runtime';
 import { MAX_BODY_BYTES, startHeadless, type HeadlessHost } from './server';
 
 const token = 'a1'.repeat(24);
@@ -93,11 +93,12 @@ describe('headless host', () => {
   });
 
   it('serves the same handlers as dispatch, keeping a session per cookie', async () => {
-    const first = await send('/api/call/users.create', {
+    const first = await send('/api/call/session.signIn', {
       method: 'POST',
       headers: auth,
-      body: JSON.stringify({ displayName: 'Browser User', email: 'browser@example.test' }),
+      body: JSON.stringify({ username: 'test.person', password: TEST_PASSWORD }),
     });
+    expect(JSON.parse(first.body)).toMatchObject({ ok: true });
     const cookie = String(first.headers['set-cookie']).split(';')[0] as string;
     expect(String(first.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
     const created = await send('/api/call/categories.create', {

@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { notifications } from './notifications';
+import { users } from './users';
+
+export const outboxStatuses = ['queued', 'sending', 'sent', 'failed', 'dropped'] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+/** Every email to send, written in the same transaction as what it reports; the mail worker drains it. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    notificationId: integer('notification_id').references(() => notifications.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body').notNull(),
+    headers: text('headers', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
+    /** What the email is about, so a stale low-stock email can be dropped at send time. */
+    subjectKind: text('subject_kind'),
+    subjectId: integer('subject_id'),
+    status: text('status', { enum: outboxStatuses }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    messageId: text('message_id'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+    /** Digest rows carry one key per user and day, so a digest is never built twice. */
+    dedupeKey: text('dedupe_key'),
+  },
+  (table) => [
+    index('outbox_due').on(table.nextAttemptAt, table.id).where(sql`${table.status} = 'queued'`),
+    index('outbox_status').on(table.status, table.createdAt),
+    uniqueIndex('outbox_dedupe').on(table.dedupeKey),
+  ],
+);
+
+/** Notifications waiting for their owner's daily digest. */
+export const digestQueue = sqliteTable(
+  'digest_queue',
+  {
+    notificationId: integer('notification_id')
+      .primaryKey()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [index('digest_queue_user').on(table.userId, table.createdAt)],
+);
+
+/** Per person and notification kind: which channels besides the in-app inbox (always on). */
+export const notificationPreferences = sqliteTable(
+  'notification_preferences',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    desktop: integer('desktop', { mode: 'boolean' }).notNull().default(true),
+    email: integer('email', { mode: 'boolean' }).notNull().default(true),
+    emailMode: text('email_mode', { enum: ['immediate', 'digest'] }).notNull().default('immediate'),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.kind] })],
+);

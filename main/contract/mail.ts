@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { id, timestamp } from './shared';
+import { userView } from './users';
+
+const security = z.enum(['none', 'starttls', 'tls']);
+
+export const emailSettingsView = z.object({
+  enabled: z.boolean(),
+  host: z.string(),
+  port: z.number().int(),
+  security,
+  username: z.string(),
+  /** Whether a password is stored; the password itself never leaves the core. */
+  passwordSet: z.boolean(),
+  sender: z.string(),
+  instanceName: z.string(),
+});
+export type EmailSettingsView = z.infer<typeof emailSettingsView>;
+
+export const outboxEntry = z.object({
+  id,
+  kind: z.string(),
+  recipient: z.string(),
+  subject: z.string(),
+  status: z.enum(['queued', 'sending', 'sent', 'failed', 'dropped']),
+  attempts: z.number().int(),
+  nextAttemptAt: timestamp,
+  lastError: z.string().nullable(),
+  createdAt: timestamp,
+});
+export type OutboxEntry = z.infer<typeof outboxEntry>;
+
+export const channelPreference = z.object({
+  kind: z.enum(['part.low_stock', 'build.stock_required', 'build.created', 'build.completed', 'build.cancelled', 'build.overdue']),
+  desktop: z.boolean(),
+  email: z.boolean(),
+  emailMode: z.enum(['immediate', 'digest']),
+});
+export type ChannelPreference = z.infer<typeof channelPreference>;
+
+const host = z.string().trim().max(253, 'Use at most 253 characters').regex(/^[A-Za-z0-9.:[\]-]*$/, 'Enter a host name such as smtp.example.com');
+
+export const mailContract = {
+  'settings.email.get': { access: 'admin', input: z.object({}), output: emailSettingsView },
+  'settings.email.update': {
+    access: 'admin',
+    input: z
+      .object({
+        enabled: z.boolean(),
+        host,
+        port: z.number({ message: 'Enter a port number' }).int('Enter a whole number').min(1, 'Use a port from 1 to 65535').max(65535, 'Use a port from 1 to 65535'),
+        security,
+        username: z.string().trim().max(254, 'Use at most 254 characters'),
+        /** Absent or null keeps the stored password; an empty string removes it. */
+        password: z.string().max(500, 'Use at most 500 characters').nullable().default(null),
+        sender: z.union([z.literal(''), z.email({ message: 'Enter the address emails come from, such as stock@example.com' })]),
+        instanceName: z.string().trim().min(1, 'Enter a name for this Stockbell').max(60, 'Use at most 60 characters'),
+      })
+      .refine((value) => !value.enabled || (value.host !== '' && value.sender !== ''), {
+        message: 'A server and a sender address are needed to send email',
+        path: ['enabled'],
+      }),
+    output: emailSettingsView,
+  },
+  'settings.email.test': {
+    access: 'admin',
+    input: z.object({}),
+    output: z.object({ delivered: z.boolean(), recipient: z.string().nullable(), message: z.string() }),
+  },
+  'outbox.summary': {
+    access: 'admin',
+    input: z.object({}),
+    output: z.object({
+      counts: z.object({ queued: z.number(), sending: z.number(), sent: z.number(), failed: z.number(), dropped: z.number() }),
+      problems: z.array(outboxEntry),
+    }),
+  },
+  'outbox.retry': { access: 'admin', input: z.object({ id }), output: z.object({ ok: z.literal(true) }) },
+  'outbox.discard': { access: 'admin', input: z.object({ id }), output: z.object({ ok: z.literal(true) }) },
+  'mail.status': {
+    access: 'member',
+    input: z.object({}),
+    output: z.object({ paused: z.boolean(), waiting: z.number().int(), lastError: z.string().nullable() }),
+  },
+  'profile.get': {
+    access: 'member',
+    input: z.object({}),
+    output: z.object({
+      user: userView,
+      digestHour: z.number().int(),
+      /** Why this person gets no email, or null when they do. */
+      emailProblem: z.string().nullable(),
+      preferences: z.array(channelPreference.extend({ label: z.string() })),
+    }),
+  },
+  'profile.savePreferences': {
+    access: 'member',
+    input: z.object({ preferences: z.array(channelPreference).max(20) }),
+    output: z.object({ ok: z.literal(true) }),
+  },
+} as const;

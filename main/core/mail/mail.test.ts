@@ -1,0 +1,243 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import type { Session } from '../../dispatch/session';
+import { startLoopbackSmtp, type LoopbackSmtp } from '../../testing/smtpServer';
+import { openTestRuntime, type TestRuntime } from '../../testing/runtime';
+import { MailWorker } from './mailWorker';
+
+let app: TestRuntime;
+let smtp: LoopbackSmtp;
+let worker: MailWorker;
+let alice: Session;
+let bob: Session;
+
+const fastRetry = { firstDelayMs: 1_000, maxDelayMs: 4_000 };
+
+async function configureMail(port: number, overrides: Partial<{ enabled: boolean; username: string; password: string | null }> = {}) {
+  await app.call('settings.email.update', {
+    enabled: true,
+    host: '127.0.0.1',
+    port,
+    security: 'none',
+    username: '',
+    password: null,
+    sender: 'stock@workshop.test',
+    instanceName: 'Workshop',
+    ...overrides,
+  });
+}
+
+/** A part just above its minimum that both Alice and Bob follow; returns a way to push it under. */
+async function watchedPart(name = 'R 10k 0603') {
+  const bin = await app.call('locations.create', { name: `Bin for ${name}` });
+  const part = await app.call('parts.create', { name, ipn: 'RES-0001', minimumStock: '10' });
+  const item = await app.call('stock.create', { partId: part.id, locationId: bin.id, quantity: '12' });
+  await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, alice);
+  await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, bob);
+  return { part, item, cross: () => app.call('stock.remove', { itemId: item.id, quantity: '5' }) };
+}
+
+/** Runs the worker until `done` holds, moving the test clock past retry delays as a real one would. */
+async function drainUntil(done: () => boolean, rounds = 30) {
+  for (let round = 0; round < rounds && !done(); round += 1) {
+    worker.wake();
+    await worker.idle();
+    if (!done()) {
+      app.clock.advance(5_000);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+
+function outboxStatuses() {
+  return app.core.db.$client.prepare('select status from outbox order by id').pluck().all();
+}
+
+beforeEach(async () => {
+  app = await openTestRuntime();
+  alice = await app.signIn('Alice');
+  bob = await app.signIn('Bob');
+  smtp = await startLoopbackSmtp();
+  worker = new MailWorker(app.core, app.secrets, { retry: fastRetry, idleCheckMs: 60_000 });
+  worker.start();
+});
+afterEach(async () => {
+  await worker.stop();
+  await smtp.stop();
+  app.close();
+});
+
+describe('low-stock email', () => {
+  it('sends one email per eligible subscriber, with subject, text and escaped HTML', async () => {
+    await configureMail(smtp.port);
+    const { cross } = await watchedPart('<b>Bold</b> & "quoted"');
+    await cross();
+    await drainUntil(() => smtp.received.length >= 2);
+    expect(smtp.received.map((mail) => mail.envelopeTo[0]).sort()).toEqual(['alice@example.test', 'bob@example.test']);
+    const mail = smtp.received[0]?.parsed;
+    expect(mail?.subject).toBe('[Workshop] Low stock: <b>Bold</b> & "quoted"');
+    expect(mail?.text).toContain('In stock: 7');
+    expect(mail?.text).toContain('Minimum: 10');
+    expect(mail?.text).toContain('You are subscribed to this part.');
+    expect(mail?.text).toMatch(/stockbell:\/\/parts\/\d+/);
+    expect(mail?.html).toContain('&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;');
+    expect(mail?.html).not.toContain('<b>Bold</b>');
+    expect(mail?.headerLines.find((line) => line.key === 'list-unsubscribe')?.line).toContain('mailto:stock@workshop.test');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(smtp.received).toHaveLength(2);
+    expect(outboxStatuses()).toEqual(['sent', 'sent']);
+  });
+
+  it('sends nothing while the master switch is off', async () => {
+    await configureMail(smtp.port, { enabled: false });
+    const { cross } = await watchedPart();
+    await cross();
+    await drainUntil(() => false, 2);
+    expect(smtp.received).toHaveLength(0);
+    expect(outboxStatuses()).toEqual([]);
+  });
+
+  it('respects a turned-off preference and skips missing or invalid addresses', async () => {
+    await configureMail(smtp.port);
+    const prefs = await app.call('profile.get', {}, bob);
+    await app.call('profile.savePreferences', { preferences: prefs.preferences.map(({ label: _label, ...entry }) => ({ ...entry, email: false })) }, bob);
+    const carol = await app.signIn('Carol');
+    const dave = await app.signIn('Dave');
+    app.core.db.$client.prepare('update users set email = null where id = ?').run(carol.userId);
+    app.core.db.$client.prepare("update users set email = 'not an address' where id = ?").run(dave.userId);
+    expect((await app.call('profile.get', {}, carol)).emailProblem).toMatch(/no email address/);
+    expect((await app.call('profile.get', {}, dave)).emailProblem).toMatch(/not a valid email address/);
+    const { part, cross } = await watchedPart();
+    for (const person of [carol, dave]) await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, person);
+    await cross();
+    await drainUntil(() => smtp.received.length >= 1);
+    await drainUntil(() => false, 2);
+    expect(smtp.received.map((mail) => mail.envelopeTo[0])).toEqual(['alice@example.test']);
+    expect((await app.call('notifications.unreadCount', {}, carol)).count).toBe(1);
+  });
+
+  it('keeps mail while the server is down and delivers it exactly once when it is back', async () => {
+    const port = smtp.port;
+    await smtp.stop();
+    await configureMail(port);
+    const { cross } = await watchedPart();
+    await cross();
+    await drainUntil(() => false, 3);
+    expect(outboxStatuses()).toEqual(['queued', 'queued']);
+    const health = await app.call('mail.status', {});
+    expect(health).toMatchObject({ paused: true, waiting: 2 });
+    expect(health.lastError).toMatch(/connect/i);
+    smtp = await startLoopbackSmtp({ port });
+    await drainUntil(() => smtp.received.length >= 2);
+    await drainUntil(() => false, 2);
+    expect(smtp.received).toHaveLength(2);
+    expect(outboxStatuses()).toEqual(['sent', 'sent']);
+    expect((await app.call('mail.status', {})).paused).toBe(false);
+  });
+
+  it('retries a 4xx answer and gives up at once on a 5xx, keeping the server\'s words', async () => {
+    await configureMail(smtp.port);
+    smtp.mood = 'busy';
+    const first = await watchedPart('First');
+    await first.cross();
+    await drainUntil(() => false, 2);
+    expect(smtp.received).toHaveLength(0);
+    smtp.mood = 'accept';
+    await drainUntil(() => smtp.received.length >= 2);
+    expect(smtp.received).toHaveLength(2);
+
+    smtp.mood = 'reject';
+    const second = await watchedPart('Second');
+    await second.cross();
+    await drainUntil(() => outboxStatuses().filter((status) => status === 'failed').length >= 2);
+    const summary = await app.call('outbox.summary', {});
+    expect(summary.counts.failed).toBe(2);
+    expect(summary.problems[0]?.lastError).toMatch(/refused the message: 550 Mailbox unavailable/);
+    const attempts = app.core.db.$client.prepare(`select attempts from outbox where status = 'failed'`).pluck().all();
+    expect(attempts).toEqual([1, 1]);
+  });
+
+  it('drops a low-stock email whose part recovered before it could be sent', async () => {
+    const port = smtp.port;
+    await smtp.stop();
+    await configureMail(port);
+    const { item, cross } = await watchedPart();
+    await cross();
+    await drainUntil(() => false, 2);
+    await app.call('stock.add', { itemId: item.id, quantity: '10' });
+    smtp = await startLoopbackSmtp({ port });
+    await drainUntil(() => !outboxStatuses().includes('queued'));
+    expect(smtp.received).toHaveLength(0);
+    const reasons = app.core.db.$client.prepare(`select last_error from outbox where status = 'dropped'`).pluck().all();
+    expect(reasons).toEqual([expect.stringMatching(/no longer low/), expect.stringMatching(/no longer low/)]);
+  });
+
+  it('keeps queued mail across a restart of the host and sends it afterwards', async () => {
+    const port = smtp.port;
+    await smtp.stop();
+    await configureMail(port);
+    const { cross } = await watchedPart();
+    await cross();
+    await worker.stop();
+    const { dataDir, clock } = app;
+    app.close({ keepData: true });
+
+    app = await openTestRuntime({ dataDir, clock });
+    smtp = await startLoopbackSmtp({ port });
+    worker = new MailWorker(app.core, app.secrets, { retry: fastRetry });
+    worker.start();
+    await drainUntil(() => smtp.received.length >= 2);
+    expect(smtp.received).toHaveLength(2);
+  });
+
+  it('merges a day of notifications into one digest per person', async () => {
+    await configureMail(smtp.port);
+    const prefs = await app.call('profile.get', {}, alice);
+    await app.call('profile.savePreferences', { preferences: prefs.preferences.map(({ label: _label, ...entry }) => ({ ...entry, emailMode: 'digest' as const })) }, alice);
+    const hour = new Date(app.clock.now()).getHours();
+    await app.call('profile.update', { displayName: 'Alice', email: 'alice@example.test', digestHour: (hour + 1) % 24 }, alice);
+    for (const name of ['One', 'Two', 'Three']) await (await watchedPart(name)).cross();
+    await drainUntil(() => smtp.received.length >= 3);
+    expect(smtp.received.every((mail) => mail.envelopeTo[0] === 'bob@example.test')).toBe(true);
+    app.clock.advance(60 * 60_000);
+    await drainUntil(() => smtp.received.length >= 4);
+    await drainUntil(() => false, 2);
+    const digests = smtp.received.filter((mail) => mail.envelopeTo[0] === 'alice@example.test');
+    expect(digests).toHaveLength(1);
+    expect(digests[0]?.parsed.subject).toBe('[Workshop] Your daily summary: 3 notifications');
+    expect(digests[0]?.parsed.text).toContain('Low stock: Two');
+  });
+});
+
+describe('test email', () => {
+  it('reports success, and the server\'s own words for refused credentials', async () => {
+    await configureMail(smtp.port);
+    expect(await app.call('settings.email.test', {})).toMatchObject({ delivered: true, recipient: 'test.person@example.test' });
+    const guarded = await startLoopbackSmtp({ credentials: { user: 'stock', pass: 'right' } });
+    await configureMail(guarded.port, { username: 'stock', password: 'wrong' });
+    const result = await app.call('settings.email.test', {});
+    expect(result.delivered).toBe(false);
+    expect(result.message).toMatch(/refused the username or password: .*535/);
+    await guarded.stop();
+  });
+
+  it('reports a refused connection', async () => {
+    const free = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    await configureMail(free);
+    expect((await app.call('settings.email.test', {})).message).toMatch(/Could not connect.*ECONNREFUSED/);
+  });
+
+  it('never returns the stored password', async () => {
+    await configureMail(smtp.port, { username: 'stock', password: 'hunter2-secret' });
+    const view = await app.call('settings.email.get', {});
+    expect(view.passwordSet).toBe(true);
+    expect(JSON.stringify(view)).not.toContain('hunter2');
+    const stored = app.core.db.$client.prepare(`select value from settings where key = 'mail.settings'`).pluck().get() as string;
+    expect(stored).not.toContain('hunter2');
+  });
+});

@@ -1,0 +1,155 @@
+import type { Transporter } from 'nodemailer';
+import type { Core } from '../core';
+import type { Secrets } from '../ports';
+import { preferenceFor } from '../notifications/preferences';
+import { queueDueDigests } from './digest';
+import { emailIsOn, readEmailSettings, smtpConfig, type SmtpConfig } from './emailSettings';
+import { outbox, type OutboxRow } from './outbox';
+import { classifySendError, defaultRetryPolicy, retryDelay, type RetryPolicy } from './smtpErrors';
+import { configKey, pooledTransport } from './smtpTransport';
+
+export interface MailWorkerOptions {
+  batchSize?: number;
+  maxConnections?: number;
+  retry?: RetryPolicy;
+  /** How often to look for due digests and retries when nothing wakes the worker. */
+  idleCheckMs?: number;
+}
+
+/**
+ * Drains the outbox through one pooled SMTP transport. The stock path never waits for it: a commit
+ * that queued mail only wakes it. Every outcome is written back to the row before the next send.
+ */
+export class MailWorker {
+  private transport: Transporter | null = null;
+  private transportKey = '';
+  private timer: NodeJS.Timeout | null = null;
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private stopAfterCommit: (() => void) | null = null;
+
+  constructor(
+    private readonly core: Core,
+    private readonly secrets: Secrets,
+    private readonly options: MailWorkerOptions = {},
+  ) {}
+
+  start(): void {
+    this.core.write(null, (ctx) => outbox.requeueInterrupted(ctx));
+    this.stopAfterCommit = this.core.afterCommit((change) => {
+      if (change.mailQueued) this.wake();
+    });
+    this.wake();
+  }
+
+  /** Ask for a drain now; if one is running, it goes round once more. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((error: unknown) => console.error('Mail worker failed:', error))
+      .finally(() => {
+        this.draining = null;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        } else {
+          this.schedule();
+        }
+      });
+  }
+
+  /** Resolves once everything due now has been tried. */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.stopAfterCommit?.();
+    if (this.timer) clearTimeout(this.timer);
+    await this.idle();
+    this.transport?.close();
+    this.transport = null;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    const idleCheck = this.options.idleCheckMs ?? 60_000;
+    const nextDue = this.core.read((ctx) => outbox.nextDueAt(ctx));
+    const wait = nextDue === null ? idleCheck : Math.max(0, Math.min(idleCheck, nextDue - this.core.clock.now()));
+    this.timer = setTimeout(() => this.wake(), wait);
+    this.timer.unref();
+  }
+
+  private transportFor(config: SmtpConfig): Transporter {
+    const key = configKey(config);
+    if (!this.transport || key !== this.transportKey) {
+      this.transport?.close();
+      this.transport = pooledTransport(config, this.options.maxConnections ?? 4);
+      this.transportKey = key;
+    }
+    return this.transport;
+  }
+
+  private async drain(): Promise<void> {
+    this.core.write(null, (ctx) => queueDueDigests(ctx));
+    const batchSize = this.options.batchSize ?? 50;
+    for (;;) {
+      if (this.stopped) return;
+      const settings = this.core.read((ctx) => readEmailSettings(ctx));
+      if (!emailIsOn(settings)) return;
+      const rows = this.core.write(null, (ctx) => outbox.claimDue(ctx, batchSize));
+      if (rows.length === 0) return;
+      const config = smtpConfig(settings, this.secrets);
+      const transport = this.transportFor(config);
+      await Promise.all(rows.map((row) => this.deliver(row, transport, config.sender)));
+    }
+  }
+
+  /** Why a waiting email should no longer go out, or null. */
+  private staleReason(row: OutboxRow): string | null {
+    return this.core.read((ctx) => {
+      if (row.userId !== null && row.kind !== 'digest') {
+        const user = ctx.db.$client.prepare('select active from users where id = ?').get(row.userId) as { active: number } | undefined;
+        if (!user || user.active !== 1) return 'The recipient account is deactivated.';
+        if (!preferenceFor(ctx, row.userId, row.kind).email) return 'The recipient turned these emails off.';
+      }
+      if (row.subjectKind === 'part.low_stock' && row.subjectId !== null) {
+        const low = ctx.db.$client.prepare('select is_low from parts where id = ?').pluck().get(row.subjectId) as number | undefined;
+        if (low !== 1) return 'The part was no longer low on stock when the email could be sent.';
+      }
+      return null;
+    });
+  }
+
+  private async deliver(row: OutboxRow, transport: Transporter, sender: string): Promise<void> {
+    const stale = this.staleReason(row);
+    if (stale) {
+      this.core.write(null, (ctx) => outbox.markDropped(ctx, row.id, stale));
+      return;
+    }
+    try {
+      const info = (await transport.sendMail({
+        from: sender,
+        to: row.recipient,
+        subject: row.subject,
+        text: row.textBody,
+        html: row.htmlBody,
+        headers: JSON.parse(row.headers) as Record<string, string>,
+      })) as { messageId?: string };
+      this.core.write(null, (ctx) => outbox.markSent(ctx, row.id, info.messageId ?? ''));
+    } catch (error) {
+      const failure = classifySendError(error);
+      this.core.write(null, (ctx) => {
+        if (failure.permanent) outbox.markFailed(ctx, row.id, failure.message);
+        else outbox.markRetry(ctx, row.id, failure.message, ctx.clock.now() + retryDelay(row.attempts, this.options.retry ?? defaultRetryPolicy));
+      });
+    }
+  }
+}

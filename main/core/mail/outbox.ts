@@ -1,0 +1,151 @@
+import type { OutboxStatus } from '../../../db/schema';
+import type { CoreContext, WriteContext } from '../context';
+import { notFound } from '../errors';
+import type { EmailContent } from './templates';
+
+export interface QueuedEmail extends EmailContent {
+  userId: number | null;
+  notificationId: number | null;
+  kind: string;
+  recipient: string;
+  headers: Record<string, string>;
+  subjectKind?: string;
+  subjectId?: number;
+  dedupeKey?: string;
+}
+
+export interface OutboxRow {
+  id: number;
+  userId: number | null;
+  kind: string;
+  recipient: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  headers: string;
+  subjectKind: string | null;
+  subjectId: number | null;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  messageId: string | null;
+  createdAt: number;
+  sentAt: number | null;
+}
+
+const rowColumns = `id, user_id as userId, kind, recipient, subject, text_body as textBody, html_body as htmlBody, headers,
+  subject_kind as subjectKind, subject_id as subjectId, status, attempts, next_attempt_at as nextAttemptAt,
+  last_error as lastError, message_id as messageId, created_at as createdAt, sent_at as sentAt`;
+
+/** The durable queue of emails. Every state change is a short transaction of its own. */
+export const outbox = {
+  enqueue(ctx: WriteContext, email: QueuedEmail): void {
+    const now = ctx.clock.now();
+    ctx.db.$client
+      .prepare(
+        `insert into outbox (user_id, notification_id, kind, recipient, subject, text_body, html_body, headers, subject_kind,
+           subject_id, status, attempts, next_attempt_at, created_at, dedupe_key)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)`,
+      )
+      .run(
+        email.userId,
+        email.notificationId,
+        email.kind,
+        email.recipient,
+        email.subject,
+        email.text,
+        email.html,
+        JSON.stringify(email.headers),
+        email.subjectKind ?? null,
+        email.subjectId ?? null,
+        now,
+        now,
+        email.dedupeKey ?? null,
+      );
+    ctx.change.mailQueued = true;
+  },
+
+  /** Takes up to `limit` due emails and marks them as being sent, so no other pass takes them too. */
+  claimDue(ctx: WriteContext, limit: number): OutboxRow[] {
+    return ctx.db.$client
+      .prepare(
+        `update outbox set status = 'sending', attempts = attempts + 1
+         where id in (select id from outbox where status = 'queued' and next_attempt_at <= ? order by next_attempt_at, id limit ?)
+         returning ${rowColumns}`,
+      )
+      .all(ctx.clock.now(), limit) as OutboxRow[];
+  },
+
+  nextDueAt(ctx: CoreContext): number | null {
+    return (ctx.db.$client.prepare(`select min(next_attempt_at) from outbox where status = 'queued'`).pluck().get() as number | null) ?? null;
+  },
+
+  markSent(ctx: WriteContext, id: number, messageId: string): void {
+    ctx.db.$client
+      .prepare(`update outbox set status = 'sent', message_id = ?, sent_at = ?, last_error = null where id = ?`)
+      .run(messageId, ctx.clock.now(), id);
+  },
+
+  markRetry(ctx: WriteContext, id: number, error: string, at: number): void {
+    ctx.db.$client.prepare(`update outbox set status = 'queued', last_error = ?, next_attempt_at = ? where id = ?`).run(error, at, id);
+  },
+
+  markFailed(ctx: WriteContext, id: number, error: string): void {
+    ctx.db.$client.prepare(`update outbox set status = 'failed', last_error = ? where id = ?`).run(error, id);
+  },
+
+  markDropped(ctx: WriteContext, id: number, reason: string): void {
+    ctx.db.$client.prepare(`update outbox set status = 'dropped', last_error = ? where id = ?`).run(reason, id);
+  },
+
+  /**
+   * After a crash mid-send, rows left in 'sending' go back to the queue. The server may have taken
+   * one already; sending it again is the lesser harm than losing it.
+   */
+  requeueInterrupted(ctx: WriteContext): number {
+    return ctx.db.$client.prepare(`update outbox set status = 'queued' where status = 'sending'`).run().changes;
+  },
+
+  retryNow(ctx: WriteContext, id: number): void {
+    const changed = ctx.db.$client
+      .prepare(`update outbox set status = 'queued', next_attempt_at = ? where id = ? and status in ('queued', 'failed')`)
+      .run(ctx.clock.now(), id).changes;
+    if (changed === 0) throw notFound('Waiting or failed email');
+    ctx.change.mailQueued = true;
+  },
+
+  discard(ctx: WriteContext, id: number): void {
+    const changed = ctx.db.$client
+      .prepare(`update outbox set status = 'dropped', last_error = 'Discarded by an administrator' where id = ? and status in ('queued', 'failed')`)
+      .run(id).changes;
+    if (changed === 0) throw notFound('Waiting or failed email');
+  },
+
+  counts(ctx: CoreContext): Record<OutboxStatus, number> {
+    const counts: Record<OutboxStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0, dropped: 0 };
+    const rows = ctx.db.$client.prepare('select status, count(*) as count from outbox group by status').all() as { status: OutboxStatus; count: number }[];
+    for (const row of rows) counts[row.status] = row.count;
+    return counts;
+  },
+
+  /** Mail is paused when something waits for a retry after a failure; the app shows a banner. */
+  health(ctx: CoreContext): { paused: boolean; waiting: number; lastError: string | null } {
+    const row = ctx.db.$client
+      .prepare(
+        `select count(*) as waiting, (select last_error from outbox where status = 'queued' and last_error is not null order by id desc limit 1) as lastError
+         from outbox where status in ('queued', 'sending')`,
+      )
+      .get() as { waiting: number; lastError: string | null };
+    return { paused: row.lastError !== null, waiting: row.waiting, lastError: row.lastError };
+  },
+
+  recentProblems(ctx: CoreContext, limit: number): OutboxRow[] {
+    return ctx.db.$client
+      .prepare(
+        `select ${rowColumns} from outbox where status = 'failed' or (status = 'queued' and last_error is not null)
+         order by id desc limit ?`,
+      )
+      .all(limit) as OutboxRow[];
+  },
+};

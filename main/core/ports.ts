@@ -1,0 +1,29 @@
+/**
+ * Narrow ports the core needs from its host. Each host supplies real implementations; tests use
+ * real ones too, except at the OS edge.
+ */
+
+/** Encrypts credentials at rest (Electron safeStorage on the desktop, a key file in the headless host). */
+export interface Secrets {
+  encrypt(plain: string): string;
+  decrypt(sealed: string): string;
+}
+
+/** Where links in emails point: a desktop deep link, and the browser address when the host has one. */
+export interface LinkBuilder {
+  deepLink(path: string): string;
+  webLink(path: string): string | null;
+}
+
+/** Deep links always; browser links once the host knows its address (the headless host after it binds). */
+export class HostLinks implements LinkBuilder {
+  webBase: string | null = null;
+
+  deepLink(path: string): string {
+    return `stockbell:/${path}`;
+  }
+
+  webLink(path: string): string | null {
+    return this.webBase ? `${this.webBase}/#${path}` : null;
+  }
+}
