@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'RATE_LIMITED'
   | 'STORAGE_FAILURE'
+  // Produced by a transport, not the core: the host could not be reached.
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 export type FieldErrors = Record<string, string>;
