@@ -248,3 +248,62 @@ export const demoUsers = [
 
 /** Whoever loads the demo from the app follows these. */
 export const demoLoaderSubscriptions = { categories: ['Electronics'], parts: [] as string[] };
+
+export interface DemoBomLine {
+  part: string;
+  quantity: string;
+  allowVariants?: boolean;
+  optional?: boolean;
+  note?: string;
+}
+
+/** What each workshop assembly is made of. */
+export const demoBoms: Record<string, DemoBomLine[]> = {
+  'Controller board': [
+    { part: 'ATmega328P-AU', quantity: '1' },
+    { part: 'Crystal 16MHz', quantity: '1' },
+    { part: 'C 22pF 0603 X7R', quantity: '2' },
+    { part: 'C 100nF 0603 X7R', quantity: '4' },
+    { part: 'R 10k 0603 1%', quantity: '2' },
+    { part: 'USB-C receptacle 16-pin', quantity: '1' },
+    { part: 'AMS1117-3.3', quantity: '1' },
+    { part: 'LED 0603', quantity: '1', allowVariants: true, note: 'Any colour' },
+    { part: 'Pin header 1x6 2.54mm', quantity: '2', optional: true, note: 'Only for the programming version' },
+    { part: 'Tactile switch 6x6', quantity: '1', allowVariants: true },
+  ],
+  'Sensor board v2': [
+    { part: 'MCP6002', quantity: '1' },
+    { part: 'R 10k 0603 1%', quantity: '4' },
+    { part: 'C 100nF 0603 X7R', quantity: '2' },
+    { part: 'JST-XH 4-pin socket', quantity: '1' },
+    { part: 'LED 0603 red', quantity: '1' },
+  ],
+  'LED driver board': [
+    { part: 'LED 5mm', quantity: '4', allowVariants: true },
+    { part: 'AO3400', quantity: '4' },
+    { part: 'R 100R 0805 1%', quantity: '4' },
+    { part: 'Screw terminal 2-pin 5mm', quantity: '2' },
+    { part: 'LM7805', quantity: '1' },
+  ],
+  'Power supply module': [
+    { part: 'LM2596S-ADJ', quantity: '1' },
+    { part: 'L 22uH power inductor', quantity: '1' },
+    { part: 'C 470uF 35V electrolytic', quantity: '2' },
+    { part: 'SS34', quantity: '1' },
+    { part: 'Screw terminal 2-pin 5mm', quantity: '2' },
+  ],
+  'Workshop starter kit': [
+    { part: 'Controller board', quantity: '1' },
+    { part: 'LED 5mm red', quantity: '5' },
+    { part: 'R 1k axial 1/4W', quantity: '10' },
+    { part: 'Solder wire SAC305 0.5mm', quantity: '20', note: 'Grams' },
+    { part: 'Hook-up wire 24AWG red', quantity: '2' },
+  ],
+};
+
+/** Build orders in the demo: one waiting, one in production, one done. */
+export const demoBuilds = [
+  { assembly: 'Controller board', quantity: '5', daysToTarget: 14, status: 'pending' as const, notes: 'For the spring workshop kits' },
+  { assembly: 'LED driver board', quantity: '10', daysToTarget: 5, status: 'in_production' as const, notes: '' },
+  { assembly: 'Sensor board v2', quantity: '2', daysToTarget: -3, status: 'complete' as const, notes: 'Replacement boards' },
+];

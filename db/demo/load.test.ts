@@ -54,6 +54,15 @@ describe('demo workshop', () => {
     expect((await app.call('notifications.unreadCount', {})).count).toBe(1);
   });
 
+  it('has assemblies with bills of materials and build orders in each state', async () => {
+    expect(scalar('select count(distinct assembly_id) from bom_lines')).toBeGreaterThanOrEqual(4);
+    const builds = await app.call('builds.list', {});
+    expect(builds.rows.map((build) => build.status).sort()).toEqual(['complete', 'in_production', 'pending']);
+    const starter = await app.call('parts.list', { search: 'Workshop starter kit' });
+    const lines = await app.call('bom.list', { partId: starter.rows[0]?.id as number });
+    expect(lines.map((line) => line.subPart.name)).toContain('Controller board');
+  });
+
   it('has some parts low on stock and refuses to load twice', async () => {
     expect((await app.call('parts.list', { lowOnly: true })).total).toBeGreaterThan(0);
     expect((await app.call('demo.status', {})).empty).toBe(false);

@@ -4,10 +4,18 @@ import { categories } from '../../main/core/inventory/categories';
 import { locations } from '../../main/core/inventory/locations';
 import { parts } from '../../main/core/inventory/parts';
 import { stock } from '../../main/core/inventory/stock';
-import { QUANTITY_SCALE } from '../../main/core/quantity';
+import { parseQuantity, QUANTITY_SCALE } from '../../main/core/quantity';
 import { users } from '../../main/core/users/users';
 import { subscriptions } from '../../main/core/subscriptions/subscriptions';
-import { demoCategories, demoLoaderSubscriptions, demoLocations, demoParts, demoUsers, type DemoCategory, type DemoLocation } from './catalogue';
+import { buildOrders, localDate } from '../../main/core/builds/buildOrders';
+import { bom } from '../../main/core/builds/bom';
+import { demoBoms, demoBuilds, demoCategories, demoLoaderSubscriptions, demoLocations, demoParts, demoUsers, type DemoCategory, type DemoLocation } from './catalogue';
+
+function parseDemoQuantity(text: string): number {
+  const parsed = parseQuantity(text);
+  if (!parsed.ok) throw new Error(`Demo quantity "${text}" is not valid`);
+  return parsed.scaled;
+}
 
 /** A small seeded generator, so every demo workshop is the same and tests can rely on it. */
 function seededRandom(seed: number): () => number {
@@ -88,6 +96,32 @@ export function loadDemo(ctx: WriteContext, demoPasswordHash: string): { parts: 
       stock.create(ctx, { partId: part.id, locationId, quantity: units * QUANTITY_SCALE, batch: '', note: 'Demo data' });
       stockItems += 1;
     }
+  }
+
+  for (const [assembly, lines] of Object.entries(demoBoms)) {
+    const assemblyId = partIds.get(assembly) as number;
+    for (const line of lines) {
+      bom.add(ctx, {
+        assemblyId,
+        subPartId: partIds.get(line.part) as number,
+        quantity: parseDemoQuantity(line.quantity),
+        allowVariants: line.allowVariants ?? false,
+        optional: line.optional ?? false,
+        note: line.note ?? '',
+      });
+    }
+  }
+  for (const order of demoBuilds) {
+    const target = new Date(ctx.clock.now() + order.daysToTarget * 86_400_000);
+    const build = buildOrders.create(ctx, {
+      reference: null,
+      assemblyId: partIds.get(order.assembly) as number,
+      quantity: parseDemoQuantity(order.quantity),
+      targetDate: localDate(target.getTime()),
+      notes: order.notes,
+    });
+    if (order.status === 'in_production') buildOrders.start(ctx, build.id);
+    if (order.status === 'complete') buildOrders.complete(ctx, { id: build.id, locationId: leafLocations[0] as number, sources: [] });
   }
 
   const follow = (userId: number, wanted: { categories: string[]; parts: string[] }) => {

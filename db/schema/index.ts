@@ -2,3 +2,4 @@ export * from './users';
 export * from './inventory';
 export * from './notifications';
 export * from './mail';
+export * from './builds';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../core/errors';
+import { buildsContract } from './builds';
 import { demoContract } from './demo';
 import { inventoryContract } from './inventory';
 import { mailContract } from './mail';
@@ -23,6 +24,7 @@ export const contract = {
   ...stockContract,
   ...notificationsContract,
   ...mailContract,
+  ...buildsContract,
   ...demoContract,
 } as const satisfies Record<string, MethodSpec>;
 
@@ -49,5 +51,6 @@ export type { Role, UserView } from './users';
 export type { ChannelPreference, EmailSettingsView, OutboxEntry } from './mail';
 export type { CategoryView, LocationView, PartRow, PartDetail, StockItemView } from './inventory';
 export type { MovementView } from './stock';
+export type { BomLineView, BuildStatus, BuildView, RequirementView } from './builds';
 export type { NotificationView, SubscriptionStatus, SubscriptionTarget } from './notifications';
 export type { PathEntry } from './shared';

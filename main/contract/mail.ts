@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, timestamp } from './shared';
+import { notificationKinds } from './notifications';
 import { userView } from './users';
 
 const security = z.enum(['none', 'starttls', 'tls']);
@@ -31,7 +32,7 @@ export const outboxEntry = z.object({
 export type OutboxEntry = z.infer<typeof outboxEntry>;
 
 export const channelPreference = z.object({
-  kind: z.enum(['part.low_stock', 'build.stock_required', 'build.created', 'build.completed', 'build.cancelled', 'build.overdue']),
+  kind: notificationKinds,
   desktop: z.boolean(),
   email: z.boolean(),
   emailMode: z.enum(['immediate', 'digest']),

@@ -30,7 +30,14 @@ export type NotificationView = z.infer<typeof notificationView>;
 
 const ids = z.object({ ids: z.array(id).min(1).max(1000) });
 
-export const notificationKinds = z.enum(['part.low_stock']);
+export const notificationKinds = z.enum([
+  'part.low_stock',
+  'build.stock_required',
+  'build.created',
+  'build.completed',
+  'build.cancelled',
+  'build.overdue',
+]);
 
 export const notificationsContract = {
   'subscriptions.subscribe': { access: 'member', input: subscriptionTarget, output: subscriptionStatus },

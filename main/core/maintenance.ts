@@ -1,3 +1,4 @@
+import { buildOrders } from './builds/buildOrders';
 import type { Core } from './core';
 import { notifications } from './notifications/notifications';
 import { readSetting, writeSetting } from './settings';
@@ -18,13 +19,19 @@ export function runDailyCleanup(core: Core): number | null {
   });
 }
 
-/** Runs the clean-up at start and then checks hourly; the last run is stored, so restarts don't repeat it. */
+/** Open build orders past their target date; each is reported once, so running it hourly is safe. */
+export function runOverdueCheck(core: Core): number {
+  return core.write(null, (ctx) => buildOrders.notifyOverdue(ctx));
+}
+
+/** Runs the checks at start and then hourly; what they did is stored, so restarts don't repeat it. */
 export function startMaintenance(core: Core): () => void {
   const tick = () => {
     try {
       runDailyCleanup(core);
+      runOverdueCheck(core);
     } catch (error) {
-      console.error('Daily clean-up failed:', error);
+      console.error('Scheduled maintenance failed:', error);
     }
   };
   tick();

@@ -47,3 +47,15 @@ export function quantityParseMessage(reason: QuantityParseFailure): string {
       return `Quantities are limited to ${MAX_QUANTITY_UNITS.toLocaleString('en-US')}`;
   }
 }
+
+/**
+ * Quantity per unit times a number of units, both scaled, rounded up to the next 1/100000: a build
+ * never plans to use less than it needs. BigInt keeps the intermediate product exact.
+ */
+export function multiplyQuantities(perUnit: number, units: number): number {
+  const product = BigInt(perUnit) * BigInt(units);
+  const scale = BigInt(QUANTITY_SCALE);
+  const result = (product + scale - 1n) / scale;
+  if (result > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('Quantity too large to count exactly');
+  return Number(result);
+}

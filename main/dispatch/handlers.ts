@@ -1,6 +1,8 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../contract';
 import type { Core } from '../core/core';
 import { DomainError } from '../core/errors';
+import { bom } from '../core/builds/bom';
+import { buildOrders } from '../core/builds/buildOrders';
 import { categories } from '../core/inventory/categories';
 import { locations } from '../core/inventory/locations';
 import { listMovements } from '../core/inventory/movements';
@@ -203,6 +205,19 @@ export const handlers: HandlerTable = {
   'notifications.deleteAllRead': (_input, call) => ({
     changed: call.core.write(actor(call), (ctx) => notifications.deleteAllRead(ctx, actor(call))),
   }),
+
+  'bom.list': (input, { core }) => core.read((ctx) => bom.list(ctx, input.partId)),
+  'bom.add': (input, call) => call.core.write(actor(call), (ctx) => bom.add(ctx, input)),
+  'bom.update': (input, call) => call.core.write(actor(call), (ctx) => bom.update(ctx, input)),
+  'bom.remove': (input, call) => call.core.write(actor(call), (ctx) => bom.remove(ctx, input.id)),
+  'builds.list': (input, { core }) => core.read((ctx) => buildOrders.list(ctx, input)),
+  'builds.get': (input, { core }) => core.read((ctx) => buildOrders.get(ctx, input.id)),
+  'builds.nextReference': (_input, { core }) => ({ reference: core.read((ctx) => buildOrders.nextReference(ctx)) }),
+  'builds.create': (input, call) => call.core.write(actor(call), (ctx) => buildOrders.create(ctx, input)),
+  'builds.update': (input, call) => call.core.write(actor(call), (ctx) => buildOrders.update(ctx, input)),
+  'builds.start': (input, call) => call.core.write(actor(call), (ctx) => buildOrders.start(ctx, input.id)),
+  'builds.complete': (input, call) => call.core.write(actor(call), (ctx) => buildOrders.complete(ctx, input)),
+  'builds.cancel': (input, call) => call.core.write(actor(call), (ctx) => buildOrders.cancel(ctx, input.id)),
 
   'demo.status': (_input, { core }) => core.read((ctx) => demoStatus(ctx)),
   'demo.load': async (_input, call) => {

@@ -1,0 +1,106 @@
+import type { WriteContext } from '../context';
+import { queueEmailFor } from '../mail/delivery';
+import { renderEmail, type LinkedLine } from '../mail/templates';
+import type { NotificationKind } from '../notifications/kinds';
+import { notifications } from '../notifications/notifications';
+import { formatQuantity } from '../quantity';
+import { describeVia, subscribersOfPart } from '../subscriptions/subscribers';
+import type { Requirement } from './requirements';
+
+export interface BuildFacts {
+  id: number;
+  reference: string;
+  assemblyId: number;
+  assemblyName: string;
+  quantity: number;
+  targetDate: string | null;
+}
+
+interface Notice {
+  kind: NotificationKind;
+  title: string;
+  message: string;
+  /** Short lines, for "stock required". */
+  shortLines?: Requirement[];
+  /** Someone who should not get this (the person who did it). */
+  except?: number | null;
+}
+
+function withUnits(quantity: number, units: string): string {
+  return units ? `${formatQuantity(quantity)} ${units}` : formatQuantity(quantity);
+}
+
+/**
+ * Tells the subscribers of the assembly (through its templates and categories, as for low stock)
+ * about a build order, in-app and by email per their preferences, in the caller's transaction.
+ */
+export function noticeToAssemblySubscribers(ctx: WriteContext, build: BuildFacts, notice: Notice): void {
+  const path = `/builds/${build.id}`;
+  for (const subscriber of subscribersOfPart(ctx, build.assemblyId)) {
+    if (notice.except !== undefined && notice.except === subscriber.userId) continue;
+    const reason = describeVia(subscriber.via).replace('this part', build.assemblyName);
+    const created = notifications.create(ctx, {
+      userId: subscriber.userId,
+      kind: notice.kind,
+      title: notice.title,
+      message: `${notice.message} ${reason}`,
+      reason,
+      target: { kind: 'build', id: String(build.id) },
+      data: {
+        buildId: build.id,
+        reference: build.reference,
+        assembly: build.assemblyName,
+        shortLines: (notice.shortLines ?? []).map((line) => ({
+          partId: line.partId,
+          name: line.name,
+          required: formatQuantity(line.required),
+          available: formatQuantity(line.available),
+          minimum: formatQuantity(line.minimum),
+        })),
+      },
+    });
+    queueEmailFor(ctx, subscriber.userId, created, (settings) => {
+      const facts: LinkedLine[] = [
+        { label: 'Build order', value: build.reference },
+        { label: 'Assembly', value: build.assemblyName },
+        { label: 'Quantity', value: formatQuantity(build.quantity) },
+        { label: 'Target date', value: build.targetDate ?? 'None' },
+      ];
+      return renderEmail({
+        instanceName: settings.instanceName,
+        heading: notice.title,
+        intro: notice.message,
+        facts,
+        ...(notice.shortLines?.length
+          ? {
+              table: {
+                columns: ['Part', 'Required', 'Available', 'Minimum'],
+                rows: notice.shortLines.map((line) => [
+                  line.name,
+                  withUnits(line.required, line.units),
+                  withUnits(line.available, line.units),
+                  withUnits(line.minimum, line.units),
+                ]),
+              },
+            }
+          : {}),
+        reason,
+        path,
+        links: ctx.links,
+      });
+    });
+  }
+}
+
+/** "Stock required for build order BO-0001", when any required line is short. */
+export function noticeStockRequired(ctx: WriteContext, build: BuildFacts, requirements: Requirement[]): void {
+  const shortLines = requirements.filter((line) => line.short);
+  if (shortLines.length === 0) return;
+  const names = shortLines.map((line) => line.name).join(', ');
+  noticeToAssemblySubscribers(ctx, build, {
+    kind: 'build.stock_required',
+    title: `Stock required for build order ${build.reference}`,
+    message: `${build.reference} (${formatQuantity(build.quantity)} x ${build.assemblyName}) is short of ${names}.`,
+    shortLines,
+  });
+}
