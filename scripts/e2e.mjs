@@ -55,5 +55,7 @@ if (!chromium) {
 }
 
 if (run(npm, ['run', 'build:renderer', '--silent']) !== 0) process.exit(1);
+const { electronBinary } = await import('./electronBinary.mjs');
+if (!electronBinary()) console.log('The electron project is skipped: Electron\'s binary is not installed on this machine.');
 const status = run(npx, ['playwright', 'test', ...process.argv.slice(2)], { ...process.env, CHROMIUM_PATH: chromium });
 process.exit(status);

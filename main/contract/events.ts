@@ -9,6 +9,8 @@ export const events = {
   'inventory.changed': z.object({ areas: z.array(inventoryArea) }),
   /** Sent only to the user the notifications belong to; `created` lists the new ones, if any. */
   'notifications.changed': z.object({ created: z.array(notificationView) }),
+  /** The desktop host asks the window to open a route (a clicked OS notification, a deep link). */
+  'app.navigate': z.object({ path: z.string() }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -78,6 +78,16 @@ export const mailContract = {
   },
   'outbox.retry': { access: 'admin', input: z.object({ id }), output: z.object({ ok: z.literal(true) }) },
   'outbox.discard': { access: 'admin', input: z.object({ id }), output: z.object({ ok: z.literal(true) }) },
+  'settings.desktop.get': {
+    access: 'member',
+    input: z.object({}),
+    output: z.object({ startHidden: z.boolean(), closeToTray: z.boolean() }),
+  },
+  'settings.desktop.update': {
+    access: 'member',
+    input: z.object({ startHidden: z.boolean(), closeToTray: z.boolean() }),
+    output: z.object({ startHidden: z.boolean(), closeToTray: z.boolean() }),
+  },
   'mail.status': {
     access: 'member',
     input: z.object({}),

@@ -1,3 +1,5 @@
+import { deepLinkFor } from './deepLinks';
+
 /**
  * Narrow ports the core needs from its host. Each host supplies real implementations; tests use
  * real ones too, except at the OS edge.
@@ -20,7 +22,7 @@ export class HostLinks implements LinkBuilder {
   webBase: string | null = null;
 
   deepLink(path: string): string {
-    return `stockbell:/${path}`;
+    return deepLinkFor(path);
   }
 
   webLink(path: string): string | null {

@@ -4,10 +4,17 @@ import type { CoreContext, WriteContext } from './context';
 export const settingDefaults = {
   'notifications.retentionDays': 30,
   'maintenance.lastCleanupAt': 0,
+  /** Desktop app: open hidden in the tray at login, and keep running when the window closes. */
+  'desktop.startHidden': false,
+  'desktop.closeToTray': true,
 } as const;
 
 export type SettingKey = keyof typeof settingDefaults;
-type SettingValue<K extends SettingKey> = (typeof settingDefaults)[K] extends number ? number : never;
+type SettingValue<K extends SettingKey> = (typeof settingDefaults)[K] extends number
+  ? number
+  : (typeof settingDefaults)[K] extends boolean
+    ? boolean
+    : never;
 
 export function readSetting<K extends SettingKey>(ctx: CoreContext, key: K): SettingValue<K> {
   const stored = ctx.db.$client.prepare('select value from settings where key = ?').pluck().get(key) as string | undefined;

@@ -20,6 +20,7 @@ import { sendTestEmail } from '../core/mail/testEmail';
 import { notificationKindLabels } from '../core/notifications/kinds';
 import { preferencesOf, savePreferences } from '../core/notifications/preferences';
 import type { Secrets } from '../core/ports';
+import { readSetting, writeSetting } from '../core/settings';
 import type { EmailSettingsView } from '../contract/mail';
 import { DEMO_PASSWORD } from '../../db/demo/catalogue';
 import { demoStatus, loadDemo } from '../../db/demo/load';
@@ -147,6 +148,14 @@ export const handlers: HandlerTable = {
     return { ok: true };
   },
   'mail.status': (_input, { core }) => core.read((ctx) => outbox.health(ctx)),
+  'settings.desktop.get': (_input, { core }) =>
+    core.read((ctx) => ({ startHidden: readSetting(ctx, 'desktop.startHidden'), closeToTray: readSetting(ctx, 'desktop.closeToTray') })),
+  'settings.desktop.update': (input, call) =>
+    call.core.write(actor(call), (ctx) => {
+      writeSetting(ctx, 'desktop.startHidden', input.startHidden);
+      writeSetting(ctx, 'desktop.closeToTray', input.closeToTray);
+      return input;
+    }),
 
   'categories.list': (_input, { core }) => core.read((ctx) => categories.list(ctx)),
   'categories.get': (input, { core }) => {

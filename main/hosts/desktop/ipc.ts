@@ -18,13 +18,15 @@ function fromOurWindow(event: IpcMainInvokeEvent, window: BrowserWindow): boolea
 }
 
 /** The one place IPC handlers are registered: every call goes through dispatch. */
-export function serveContract(runtime: Runtime, window: BrowserWindow, session: Session): () => void {
+export function serveContract(runtime: Runtime, window: BrowserWindow, session: Session, afterCall: () => void = () => undefined): () => void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown) => {
     if (!fromOurWindow(event, window)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted only from Stockbell itself.' } };
     }
     if (typeof method !== 'string') return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'No method named.' } };
-    return runtime.dispatch(method, input, session);
+    const result = await runtime.dispatch(method, input, session);
+    afterCall();
+    return result;
   });
   const stop = runtime.core.onEvent((name, payload, audience) => {
     const forThisWindow = 'everyone' in audience || audience.userId === session.userId;

@@ -1,13 +1,16 @@
-import { app, BrowserWindow, session as electronSession } from 'electron';
+import { app, BrowserWindow, nativeImage, session as electronSession } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { deepLinkInArgs } from '../../core/deepLinks';
 import { MailWorker } from '../../core/mail/mailWorker';
 import { startMaintenance } from '../../core/maintenance';
+import { readSetting } from '../../core/settings';
 import { newSession } from '../../dispatch/session';
 import { startCore, type Runtime } from '../startCore';
+import { createDesktopShell, forwardLaunches } from './desktopShell';
 import { serveContract } from './ipc';
-import { safeStorageSecrets } from './safeStorageSecrets';
 import { registerAppScheme, serveRenderer } from './rendererProtocol';
+import { safeStorageSecrets } from './safeStorageSecrets';
 import { APP_ORIGIN, guardPermissions, guardWindow, secureWebPreferences } from './security';
 
 // The desktop host: a thin shell around the same core and dispatch the headless host serves.
@@ -20,38 +23,30 @@ function nativeBinding(): string | undefined {
   return app.isPackaged || !existsSync(electronBuild) ? undefined : electronBuild;
 }
 
+function startRuntime(): Runtime {
+  const binding = nativeBinding();
+  return startCore(process.env.STOCKBELL_DATA_DIR ?? app.getPath('userData'), {
+    migrationsFolder: join(appRoot, 'db/migrations'),
+    secrets: safeStorageSecrets,
+    ...(binding ? { nativeBinding: binding } : {}),
+  });
+}
+
 if (!app.requestSingleInstanceLock()) {
+  // Another Stockbell is running: it receives our arguments (and any deep link) through 'second-instance'.
   app.quit();
 } else {
   registerAppScheme();
-  let runtime: Runtime | null = null;
-  let mainWindow: BrowserWindow | null = null;
-
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
-  });
-
+  if (!app.isDefaultProtocolClient('stockbell')) app.setAsDefaultProtocolClient('stockbell');
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
   void app.whenReady().then(() => {
-    const binding = nativeBinding();
-    runtime = startCore(process.env.STOCKBELL_DATA_DIR ?? app.getPath('userData'), {
-      migrationsFolder: join(appRoot, 'db/migrations'),
-      secrets: safeStorageSecrets,
-      ...(binding ? { nativeBinding: binding } : {}),
-    });
+    const runtime = startRuntime();
     const stopMaintenance = startMaintenance(runtime.core);
     const mailWorker = new MailWorker(runtime.core, runtime.secrets);
     mailWorker.start();
-    app.once('will-quit', () => {
-      stopMaintenance();
-      void mailWorker.stop();
-    });
     guardPermissions(electronSession.defaultSession);
     serveRenderer(join(appRoot, 'build/renderer'));
 
@@ -62,19 +57,30 @@ if (!app.requestSingleInstanceLock()) {
       minHeight: 600,
       title: 'Stockbell',
       show: false,
+      icon: join(appRoot, 'build-resources/icon.png'),
       webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs')),
     });
-    mainWindow = window;
     guardWindow(window);
-    const stopServing = serveContract(runtime, window, newSession());
-    window.once('ready-to-show', () => window.show());
-    window.on('closed', () => {
-      stopServing();
-      mainWindow = null;
+    const session = newSession();
+    const shell = createDesktopShell(runtime, window, session, nativeImage.createFromPath(join(appRoot, 'build-resources/tray.png')));
+    const stopServing = serveContract(runtime, window, session, shell.refreshUnread);
+    forwardLaunches(shell);
+
+    const startHidden = runtime.core.read((ctx) => readSetting(ctx, 'desktop.startHidden'));
+    window.once('ready-to-show', () => {
+      if (!startHidden) window.show();
+      const link = deepLinkInArgs(process.argv);
+      if (link) shell.handleDeepLink(link);
     });
     void window.loadURL(`${APP_ORIGIN}/`);
-  });
 
-  app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => runtime?.core.close());
+    app.on('window-all-closed', () => app.quit());
+    app.once('will-quit', () => {
+      stopMaintenance();
+      shell.dispose();
+      stopServing();
+      void mailWorker.stop();
+      runtime.core.close();
+    });
+  });
 }

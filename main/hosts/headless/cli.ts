@@ -10,6 +10,8 @@ import { keyFileSecrets } from './keyFileSecrets';
 import { MailWorker } from '../../core/mail/mailWorker';
 import { startMaintenance } from '../../core/maintenance';
 import { HostLinks } from '../../core/ports';
+import { notifySendNotifier } from '../osNotifications/notifySend';
+import { startOsAlerts } from '../osNotifications/osAlerts';
 import { defaultDataDir } from '../dataDir';
 import { startCore, type Runtime } from '../startCore';
 import { startHeadless } from './server';
@@ -64,6 +66,8 @@ const mailWorker = new MailWorker(runtime.core, runtime.secrets);
 const host = await startHeadless({ runtime, rendererDir, host: values.host, port, token: randomBytes(24).toString('hex') });
 links.webBase = host.url.replace(/\/#token=.*$/, '');
 mailWorker.start();
+const notifier = notifySendNotifier();
+const stopOsAlerts = notifier ? startOsAlerts(runtime.core, { notifier, signedIn: () => host.signedInUsers(), open: () => undefined }) : () => undefined;
 console.log(`Stockbell is serving at ${host.url}`);
 
 let stopping = false;
@@ -71,6 +75,7 @@ async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   stopMaintenance();
+  stopOsAlerts();
   await mailWorker.stop();
   await host.close();
   runtime.core.close();

@@ -20,6 +20,8 @@ export interface HeadlessOptions {
 export interface HeadlessHost {
   server: Server;
   url: string;
+  /** People signed in on a page that is open now (it holds an event stream). */
+  signedInUsers(): Set<number>;
   close(): Promise<void>;
 }
 
@@ -133,6 +135,11 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
   return {
     server,
     url: `http://${shownHost}:${port}/#token=${token}`,
+    signedInUsers() {
+      const people = new Set<number>();
+      for (const session of streams.values()) if (session.userId !== null) people.add(session.userId);
+      return people;
+    },
     async close() {
       clearInterval(heartbeat);
       stopEvents();

@@ -1,0 +1,78 @@
+import type { NotificationView } from '../../contract/notifications';
+
+/** What the operating system is asked to show: one banner, whatever arrived together. */
+export interface OsAlert {
+  title: string;
+  body: string;
+  /** App route to open when the banner is clicked. */
+  path: string;
+}
+
+/** The one thing a host needs to show a banner; Electron's Notification or notify-send behind it. */
+export interface OsNotifier {
+  show(alert: OsAlert, onClick: () => void): void;
+}
+
+const kindNouns: Record<string, [string, string]> = {
+  'part.low_stock': ['part is low on stock', 'parts are low on stock'],
+  'build.stock_required': ['build order needs stock', 'build orders need stock'],
+  'build.created': ['new build order', 'new build orders'],
+  'build.completed': ['build order was completed', 'build orders were completed'],
+  'build.cancelled': ['build order was cancelled', 'build orders were cancelled'],
+  'build.overdue': ['build order is overdue', 'build orders are overdue'],
+};
+
+/** Several notifications at once become one banner: "3 parts are low on stock", not a burst. */
+export function summarize(batch: NotificationView[]): OsAlert | null {
+  const [first] = batch;
+  if (!first) return null;
+  if (batch.length === 1) return { title: first.title, body: first.message, path: first.link };
+  const kinds = new Set(batch.map((entry) => entry.kind));
+  const nouns = kinds.size === 1 ? kindNouns[first.kind] : undefined;
+  const title = nouns ? `${batch.length} ${nouns[1]}` : `${batch.length} new notifications`;
+  const names = batch.slice(0, 3).map((entry) => entry.title.replace(/^Low stock: /, ''));
+  const more = batch.length > 3 ? ` and ${batch.length - 3} more` : '';
+  return { title, body: `${names.join(', ')}${more}`, path: '/inbox' };
+}
+
+export interface BatcherOptions {
+  /** Notifications arriving within this window are shown together. */
+  windowMs?: number;
+  /** Whether this person wants banners for this kind (their per-kind desktop preference). */
+  wants: (kind: string) => boolean;
+  notifier: OsNotifier;
+  open: (path: string) => void;
+}
+
+/**
+ * Collects the signed-in person's new notifications for a moment, then shows one banner for them.
+ * Kinds the person switched off for the desktop are left out.
+ */
+export class AlertBatcher {
+  private pending: NotificationView[] = [];
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: BatcherOptions) {}
+
+  add(created: NotificationView[]): void {
+    const wanted = created.filter((entry) => this.options.wants(entry.kind));
+    if (wanted.length === 0) return;
+    this.pending.push(...wanted);
+    this.timer ??= setTimeout(() => this.flush(), this.options.windowMs ?? 1500);
+  }
+
+  /** Drops anything waiting (the person signed out). */
+  clear(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending = [];
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const alert = summarize(this.pending);
+    this.pending = [];
+    if (alert) this.options.notifier.show(alert, () => this.options.open(alert.path));
+  }
+}
