@@ -1,6 +1,8 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link, useNavigate } from 'react-router-dom';
-import type { PartRow } from '../../../main/contract';
+import type { PartRow, SubscriptionStatus } from '../../../main/contract';
+import { SubscribeToggle } from '../subscriptions/SubscribeToggle';
+import { targetKey, useSubscriptionStatuses } from '../subscriptions/useSubscriptionStatuses';
 import { PartStatusBadges } from './PartStatusBadges';
 import { QuantityText } from './QuantityText';
 import { SortableHeader } from './SortableHeader';
@@ -29,9 +31,16 @@ const COLUMNS: { key: PartSortKey; label: string; align?: 'right' }[] = [
   { key: 'minimum', label: 'Minimum', align: 'right' },
 ];
 
+/** Waits for the table's one batched status lookup rather than asking per row. */
+function RowSubscribeToggle({ part, status }: { part: PartRow; status: SubscriptionStatus | undefined }) {
+  if (!status) return null;
+  return <SubscribeToggle target={status.target} name={part.name} status={status} compact />;
+}
+
 export function PartsTable({ rows, caption, sort, onSort, showCategory = true }: PartsTableProps) {
   const navigate = useNavigate();
   const columns = COLUMNS.filter((column) => showCategory || column.key !== 'category');
+  const subscriptions = useSubscriptionStatuses(rows.map((part) => ({ kind: 'part' as const, id: part.id })));
 
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -60,6 +69,9 @@ export function PartsTable({ rows, caption, sort, onSort, showCategory = true }:
               ),
             )}
             <Table.Th>Status</Table.Th>
+            <Table.Th w={56}>
+              <VisuallyHidden>Notifications</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -101,6 +113,9 @@ export function PartsTable({ rows, caption, sort, onSort, showCategory = true }:
               </Table.Td>
               <Table.Td>
                 <PartStatusBadges part={part} />
+              </Table.Td>
+              <Table.Td py={0}>
+                <RowSubscribeToggle part={part} status={subscriptions.byTarget.get(targetKey({ kind: 'part', id: part.id }))} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,6 +1,7 @@
 import { Box, Burger, Group, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { HeaderSearch } from './HeaderSearch';
 import { UserMenu } from './UserMenu';
 
@@ -24,8 +25,7 @@ export function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onTo
         <HeaderSearch />
       </Box>
       <Group gap="xs" wrap="nowrap">
-        {/* Reserved for the notification bell (subscriptions and low-stock alerts). */}
-        <Box data-slot="notifications" />
+        <NotificationBell />
         <UserMenu />
       </Group>
     </Group>

@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { defaultPartFilters, PartListPanel, type PartFilters } from '../../components/PartListPanel';
 import { QueryError } from '../../components/QueryError';
 import { useIdParam } from '../../components/useIdParam';
+import { SubscribeToggle } from '../../subscriptions/SubscribeToggle';
 import { NotFoundPage } from '../NotFoundPage';
 
 type Dialog = 'edit' | 'child' | 'part' | 'delete' | null;
@@ -65,6 +66,7 @@ export function CategoryPage() {
         description={current.description || undefined}
         actions={
           <>
+            <SubscribeToggle target={{ kind: 'category', id: current.id }} name={current.name} />
             <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog('part')}>
               New part
             </Button>

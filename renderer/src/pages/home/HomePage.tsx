@@ -10,6 +10,7 @@ import { TableSkeleton } from '../../components/TableSkeleton';
 import { useCurrentUser } from '../../session/CurrentUser';
 import { EmptyInventoryCard } from './EmptyInventoryCard';
 import { StatCard } from './StatCard';
+import { SubscriptionsSection } from './SubscriptionsSection';
 
 function greeting(hour: number): string {
   if (hour < 5) return 'Good evening';
@@ -37,14 +38,15 @@ export function HomePage() {
         <StatCard label="Locations" value={locations.data?.length} icon={<IconMapPin size={22} />} color="teal" to="/locations" />
         <StatCard label="Low stock" value={low.data?.total} icon={<IconAlertTriangle size={22} />} color="red" to="/parts?low=1" />
       </SimpleGrid>
-      <Card p={0}>
+      <SubscriptionsSection />
+      <Card p={0} mt="xl">
         <Group justify="space-between" p="md" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
           <div>
             <Title order={2} fz={17}>
               Low stock
             </Title>
             <Text size="sm" c="dimmed">
-              Parts below their minimum, counting stock of their variants.
+              Every part below its minimum, whether you follow it or not, counting stock of its variants.
             </Text>
           </div>
           {(low.data?.total ?? 0) > 0 && (

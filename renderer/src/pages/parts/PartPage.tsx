@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PartStatusBadges } from '../../components/PartStatusBadges';
 import { QueryError } from '../../components/QueryError';
 import { useIdParam } from '../../components/useIdParam';
+import { SubscribeToggle } from '../../subscriptions/SubscribeToggle';
 import { NotFoundPage } from '../NotFoundPage';
 import { PartDetailsCard } from './PartDetailsCard';
 import { PartHistoryTab } from './PartHistoryTab';
@@ -45,9 +46,12 @@ export function PartPage() {
         crumbs={[{ label: 'Parts', to: '/parts' }, ...categoryPath.map((entry) => ({ label: entry.name, to: `/categories/${entry.id}` }))]}
         badges={<PartStatusBadges part={part} size="md" />}
         actions={
-          <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
-            Edit
-          </Button>
+          <>
+            <SubscribeToggle target={{ kind: 'part', id: part.id }} name={part.name} />
+            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+              Edit
+            </Button>
+          </>
         }
       />
       <Stack gap="lg">

@@ -1,0 +1,34 @@
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Clocks disagree a little between machines; a time this far ahead still reads as "just now". */
+const CLOCK_SKEW = 5 * MINUTE;
+
+/**
+ * "just now", "5 minutes ago", "3 days ago", "2 months ago", "1 year ago": the age of `epochMs` at `now`.
+ * Each step counts whole units of the full difference, so nothing wraps (an age of 26 hours is "1 day ago",
+ * never "2 hours ago"). Times well in the future say so ("in 2 hours").
+ */
+export function relativeTime(epochMs: number, now: number, locale?: string): string {
+  const diff = now - epochMs;
+  if (diff < MINUTE && diff > -CLOCK_SKEW) return 'just now';
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  const sign = diff > 0 ? -1 : 1;
+  const age = Math.abs(diff);
+  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
+    age < HOUR
+      ? [age / MINUTE, 'minute']
+      : age < DAY
+        ? [age / HOUR, 'hour']
+        : age < 30 * DAY
+          ? [age / DAY, 'day']
+          : age < 365 * DAY
+            ? [age / (30 * DAY), 'month']
+            : [age / (365 * DAY), 'year'];
+  return format.format(sign * Math.max(1, Math.floor(value)), unit);
+}
+
+/** The exact time, for tooltips and `title` attributes. */
+export function absoluteTime(epochMs: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(epochMs));
+}

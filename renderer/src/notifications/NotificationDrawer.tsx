@@ -1,0 +1,93 @@
+import { ActionIcon, Anchor, Box, Button, Center, Drawer, Group, Loader, ScrollArea, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { IconBellCheck, IconCheck, IconChecks } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
+import { useCall } from '../client/hooks';
+import { QueryError } from '../components/QueryError';
+import { NotificationList, NotificationRow } from './NotificationRow';
+import { unreadPhrase } from './notificationText';
+import { useNotificationActions } from './useNotificationActions';
+
+const FLYOUT_SIZE = 10;
+
+/** The bell's flyout: the ten newest unread notifications, and the way to the inbox. */
+export function NotificationDrawer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const unread = useCall('notifications.list', { state: 'unread', limit: FLYOUT_SIZE }, { enabled: opened });
+  const actions = useNotificationActions();
+  const total = unread.data?.total ?? 0;
+
+  return (
+    <Drawer.Root opened={opened} onClose={onClose} position="right" size={420}>
+      <Drawer.Overlay backgroundOpacity={0.15} />
+      <Drawer.Content>
+        <Drawer.Header style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+          <Stack gap={0}>
+            <Drawer.Title fw={650} fz={18}>
+              Notifications
+            </Drawer.Title>
+            <Text size="xs" c="dimmed">
+              {unread.data ? unreadPhrase(total) : ' '}
+            </Text>
+          </Stack>
+          <Group gap="xs" wrap="nowrap">
+            <Button variant="subtle" size="xs" leftSection={<IconChecks size={15} />} onClick={actions.markAllRead} loading={actions.markingAllRead} disabled={total === 0}>
+              Mark all as read
+            </Button>
+            <Drawer.CloseButton aria-label="Close notifications" />
+          </Group>
+        </Drawer.Header>
+        <Drawer.Body p={0} style={{ display: 'flex', flexDirection: 'column', height: 'calc(100% - 61px)' }}>
+          <ScrollArea style={{ flex: 1 }} type="auto">
+            {unread.isError ? (
+              <Box p="md">
+                <QueryError error={unread.error} onRetry={() => void unread.refetch()} title="Could not load notifications" />
+              </Box>
+            ) : !unread.data ? (
+              <Center py="xl">
+                <Loader size="sm" aria-label="Loading notifications" />
+              </Center>
+            ) : unread.data.rows.length === 0 ? (
+              <Stack align="center" gap="xs" py={56} px="lg" ta="center">
+                <ThemeIcon size={52} radius="xl" variant="light" color="teal" aria-hidden="true">
+                  <IconBellCheck size={26} />
+                </ThemeIcon>
+                <Text fw={600}>You have no unread notifications</Text>
+                <Text size="sm" c="dimmed" maw={300}>
+                  Subscribe to parts and categories with the bell on their pages to hear when stock runs low.
+                </Text>
+              </Stack>
+            ) : (
+              <NotificationList label="Unread notifications">
+                {unread.data.rows.map((notification) => (
+                  <NotificationRow
+                    key={notification.id}
+                    notification={notification}
+                    compact
+                    onFollow={() => {
+                      actions.follow(notification);
+                      onClose();
+                    }}
+                    actions={
+                      <Tooltip label="Mark as read" openDelay={300}>
+                        <ActionIcon variant="subtle" color="gray" aria-label="Mark as read" onClick={() => actions.markRead(notification)}>
+                          <IconCheck size={17} />
+                        </ActionIcon>
+                      </Tooltip>
+                    }
+                  />
+                ))}
+              </NotificationList>
+            )}
+          </ScrollArea>
+          <Group justify="space-between" px="md" py="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+            <Text size="xs" c="dimmed">
+              {total > FLYOUT_SIZE ? `Showing the ${FLYOUT_SIZE} newest of ${total.toLocaleString()}` : ' '}
+            </Text>
+            <Anchor component={Link} to="/inbox" onClick={onClose} size="sm" fw={500}>
+              View all
+            </Anchor>
+          </Group>
+        </Drawer.Body>
+      </Drawer.Content>
+    </Drawer.Root>
+  );
+}

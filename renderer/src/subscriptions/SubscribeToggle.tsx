@@ -1,0 +1,104 @@
+import { ActionIcon, Anchor, Group, Loader, Text, Tooltip } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { IconBell, IconBellFilled } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
+import type { SubscriptionStatus, SubscriptionTarget } from '../../../main/contract';
+import { useMutate } from '../client/hooks';
+import { notifyDone, notifyFailed } from '../components/notify';
+import { targetKey, useSubscriptionStatuses } from './useSubscriptionStatuses';
+
+interface SubscribeToggleProps {
+  target: SubscriptionTarget;
+  /** What the person sees this as, for the tooltip ("R 10k", "Resistors"). */
+  name: string;
+  /** From a batched lookup (a table); fetched here when not given. */
+  status?: SubscriptionStatus;
+  /** In table rows: the "Subscribed via" explanation moves into the tooltip. */
+  compact?: boolean;
+}
+
+function viaLink(via: NonNullable<SubscriptionStatus['via']>): string {
+  return via.kind === 'part' ? `/parts/${via.id}` : `/categories/${via.id}`;
+}
+
+function tooltipOf(status: SubscriptionStatus, name: string): string {
+  if (status.direct && status.via) return `Subscribed to ${name}. Unsubscribing leaves you covered through ${status.via.name}.`;
+  if (status.direct) return `Subscribed to ${name}. Click to unsubscribe.`;
+  if (status.via) return `Subscribed via ${status.via.name}. Click to also subscribe to ${name} itself.`;
+  return `Subscribe to notifications about ${name}`;
+}
+
+/**
+ * The bell that subscribes this person to a part or category. Pressed whenever they are covered, directly
+ * or through a template or parent category; clicking changes only the direct subscription.
+ */
+export function SubscribeToggle({ target, name, status: given, compact = false }: SubscribeToggleProps) {
+  const own = useSubscriptionStatuses(given ? [] : [target]);
+  const fetched = own.byTarget.get(targetKey(target));
+  const subscribe = useMutate('subscriptions.subscribe');
+  const unsubscribe = useMutate('subscriptions.unsubscribe');
+  const queryClient = useQueryClient();
+
+  const current = given ?? fetched;
+  if (!current) return <Loader size={18} aria-label="Loading subscription" />;
+
+  const pending = subscribe.isPending || unsubscribe.isPending;
+  // While the call runs, show what it will do: the direct flag flips, inherited coverage stays.
+  const status: SubscriptionStatus = pending ? { ...current, direct: subscribe.isPending } : current;
+  const covered = status.direct || status.via !== null;
+  const inheritedOnly = !status.direct && status.via !== null;
+
+  // Every status lookup that includes this target gets the answer at once, before the refetch lands.
+  const remember = (next: SubscriptionStatus) =>
+    queryClient.setQueriesData<SubscriptionStatus[]>({ queryKey: ['subscriptions.status'] }, (old) =>
+      old?.map((entry) => (targetKey(entry.target) === targetKey(next.target) ? next : entry)),
+    );
+
+  const toggle = () => {
+    if (pending) return;
+    if (current.direct) {
+      unsubscribe.mutate(target, {
+        onSuccess: (next) => {
+          remember(next);
+          if (next.via) notifyDone(`Unsubscribed from ${name}`, `You still get notifications through ${next.via.name}.`);
+        },
+        onError: (error) => notifyFailed(`Could not unsubscribe from ${name}`, error),
+      });
+    } else {
+      subscribe.mutate(target, {
+        onSuccess: remember,
+        onError: (error) => notifyFailed(`Could not subscribe to ${name}`, error),
+      });
+    }
+  };
+
+  const bell = (
+    <Tooltip label={tooltipOf(status, name)} openDelay={250} multiline maw={280}>
+      <ActionIcon
+        variant={covered ? 'light' : 'subtle'}
+        color={covered ? 'indigo' : 'gray'}
+        size={compact ? 'md' : 'lg'}
+        aria-label="Subscribe to notifications"
+        aria-pressed={covered}
+        onClick={(event) => {
+          event.stopPropagation();
+          toggle();
+        }}
+      >
+        {covered ? <IconBellFilled size={compact ? 16 : 19} /> : <IconBell size={compact ? 16 : 19} stroke={1.7} />}
+      </ActionIcon>
+    </Tooltip>
+  );
+
+  if (compact || !inheritedOnly || !status.via) return bell;
+  return (
+    <Group gap={6} wrap="nowrap">
+      {bell}
+      <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        <Anchor component={Link} to={viaLink(status.via)} inherit onClick={(event) => event.stopPropagation()}>
+          Subscribed via {status.via.name}
+        </Anchor>
+      </Text>
+    </Group>
+  );
+}
