@@ -29,7 +29,7 @@ export async function createFirstAdministrator(page: Page, account: Account = fi
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Sign in to Stockbell' })).toBeVisible();
   await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 

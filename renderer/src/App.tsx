@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { HashRouter, Route, Routes, useNavigate } from 'react-router-dom';
+import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ClientProvider } from './client/ClientProvider';
 import type { Transport } from './client/transport';
 import { AppLayout } from './layout/AppLayout';
@@ -12,16 +12,14 @@ import { LocationsPage } from './pages/locations/LocationsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PartPage } from './pages/parts/PartPage';
 import { PartsPage } from './pages/parts/PartsPage';
+import { ProfilePage } from './pages/profile/ProfilePage';
+import { NotificationSettingsPage } from './pages/settings/NotificationSettingsPage';
 import { StockPage } from './pages/stock/StockPage';
+import { UsersPage } from './pages/users/UsersPage';
+import { AdminOnly } from './session/AdminOnly';
 import { SessionGate } from './session/SessionGate';
-import { UserChooser } from './session/UserChooser';
 import './styles.css';
 import { theme } from './theme';
-
-function SwitchUserPage() {
-  const navigate = useNavigate();
-  return <UserChooser onCancel={() => void navigate(-1)} />;
-}
 
 export function App({ transport }: { transport: Transport }) {
   return (
@@ -31,7 +29,6 @@ export function App({ transport }: { transport: Transport }) {
         <HashRouter>
           <SessionGate>
             <Routes>
-              <Route path="/switch-user" element={<SwitchUserPage />} />
               <Route element={<AppLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="parts" element={<PartsPage />} />
@@ -41,6 +38,10 @@ export function App({ transport }: { transport: Transport }) {
                 <Route path="locations" element={<LocationsPage />} />
                 <Route path="locations/:id" element={<LocationPage />} />
                 <Route path="stock" element={<StockPage />} />
+                <Route path="profile" element={<ProfilePage />} />
+                <Route path="users" element={<AdminOnly><UsersPage /></AdminOnly>} />
+                <Route path="settings" element={<Navigate to="/settings/notifications" replace />} />
+                <Route path="settings/notifications" element={<AdminOnly><NotificationSettingsPage /></AdminOnly>} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -1,22 +1,40 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
+import { eventNames } from '../../../main/contract';
 import { CallFailure } from './callFailure';
 import { ClientContext, createCall, type StockbellClient } from './client';
+import { SESSION_KEY } from './sessionCache';
 import type { Transport } from './transport';
 
+/** Calls whose UNAUTHENTICATED answer is part of the conversation (a wrong password), not an expired session. */
+function isSessionMethod(key: readonly unknown[] | undefined): boolean {
+  return typeof key?.[0] === 'string' && key[0].startsWith('session.');
+}
+
 function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // Any other call refused as UNAUTHENTICATED means the session is gone (expired, host restarted):
+  // asking for the session again brings the sign-in screen back.
+  const onError = (error: unknown, key: readonly unknown[] | undefined) => {
+    if (error instanceof CallFailure && error.code === 'UNAUTHENTICATED' && !isSessionMethod(key)) {
+      void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+    }
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => onError(error, query.queryKey) }),
+    mutationCache: new MutationCache({ onError: (error, _input, _context, mutation) => onError(error, mutation.options.mutationKey) }),
     defaultOptions: {
       queries: {
-        // The host pushes `inventory.changed`, so cached reads stay fresh without polling.
+        // The host pushes events after every change, so cached reads stay fresh without polling.
         staleTime: 30_000,
         refetchOnWindowFocus: false,
-        // Domain errors (not found, forbidden...) will not change by asking again.
-        retry: (failureCount, error) => !(error instanceof CallFailure && error.code !== 'INTERNAL') && failureCount < 2,
+        // Domain errors (not found, forbidden...) will not change by asking again; an unreachable host may.
+        retry: (failureCount, error) =>
+          !(error instanceof CallFailure && error.code !== 'INTERNAL' && error.code !== 'UNAVAILABLE') && failureCount < 2,
       },
       mutations: { retry: false },
     },
   });
+  return queryClient;
 }
 
 export function ClientProvider({ transport, children }: { transport: Transport; children: ReactNode }) {
@@ -24,10 +42,12 @@ export function ClientProvider({ transport, children }: { transport: Transport; 
   const [client] = useState<StockbellClient>(() => ({ transport, call: createCall(transport) }));
 
   useEffect(() => {
-    const offChanged = transport.on('inventory.changed', () => void queryClient.invalidateQueries());
-    const offReconnect = transport.onReconnect?.(() => void queryClient.invalidateQueries());
+    // Every push event means some reads may be out of date; which ones is the cache's business, not ours.
+    const refresh = () => void queryClient.invalidateQueries();
+    const offEvents = eventNames.map((event) => transport.on(event, refresh));
+    const offReconnect = transport.onReconnect?.(refresh);
     return () => {
-      offChanged();
+      for (const off of offEvents) off();
       offReconnect?.();
     };
   }, [transport, queryClient]);

@@ -23,6 +23,8 @@ export function useMutate<M extends MethodName>(method: M) {
   const { call } = useClient();
   const queryClient = useQueryClient();
   return useMutation<MethodOutput<M>, CallFailure, MethodInput<M>>({
+    // Named by method, so the cache can tell a refused sign-in from a session that expired mid-task.
+    mutationKey: [method],
     mutationFn: (input) => call(method, input),
     // Not awaited: the caller's own onSuccess (navigate, toast) must run even if the refetch unmounts it.
     onSuccess: () => {

@@ -7,16 +7,16 @@ const UNREACHABLE = 'Stockbell is not reachable. Is it still running?';
 const MAX_BACKOFF_MS = 15_000;
 
 /**
- * The host opens the page at `#token=<hex>`. Keep the token for this tab (so reloads work) and take it
- * out of the address bar before the router reads the hash.
+ * The host opens the page at `#token=<hex>`. Keep the token in localStorage, so reloads and links opened
+ * in a new tab (from an email, say) work too, and take it out of the address bar before the router reads the hash.
  */
 export function takeAccessToken(): string | null {
   const match = /(?:^#|&)token=([0-9a-fA-F]+)/.exec(window.location.hash);
   if (match?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    localStorage.setItem(TOKEN_KEY, match[1]);
     window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
   }
-  return sessionStorage.getItem(TOKEN_KEY);
+  return localStorage.getItem(TOKEN_KEY);
 }
 
 function failure(code: CallError['code'], message: string): { ok: false; error: CallError } {
@@ -60,7 +60,7 @@ export function createHttpTransport(token: string | null): Transport {
         credentials: 'same-origin',
       });
     } catch {
-      return failure('INTERNAL', UNREACHABLE);
+      return failure('UNAVAILABLE', UNREACHABLE);
     }
     let body: unknown = null;
     try {

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from 'react-router-dom';
 import { AppHeader } from './AppHeader';
 import { AppNavbar } from './AppNavbar';
+import { MailPausedBanner } from './MailPausedBanner';
 
 export function AppLayout() {
   const [navOpened, { toggle, close }] = useDisclosure(false);
@@ -18,6 +19,7 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <Container size="xl" px={0} pb="xl">
+          <MailPausedBanner />
           <Outlet />
         </Container>
       </AppShell.Main>

@@ -1,8 +1,18 @@
-import { NavLink, Stack } from '@mantine/core';
-import { IconCategory, IconHome, IconMapPin, IconPackage, IconStack2 } from '@tabler/icons-react';
+import { NavLink, Stack, Text } from '@mantine/core';
+import { IconCategory, IconHome, IconMapPin, IconPackage, IconSettings, IconStack2, IconUsers, type TablerIcon } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router-dom';
+import { useCurrentUser } from '../session/CurrentUser';
 
-const LINKS = [
+interface Section {
+  to: string;
+  label: string;
+  icon: TablerIcon;
+  exact?: boolean;
+  /** Where the section lives, when that differs from where the link goes. */
+  prefix?: string;
+}
+
+const SECTIONS: Section[] = [
   { to: '/', label: 'Home', icon: IconHome, exact: true },
   { to: '/parts', label: 'Parts', icon: IconPackage },
   { to: '/categories', label: 'Categories', icon: IconCategory },
@@ -10,28 +20,47 @@ const LINKS = [
   { to: '/stock', label: 'Stock', icon: IconStack2 },
 ];
 
+const ADMINISTRATION: Section[] = [
+  { to: '/users', label: 'Users', icon: IconUsers },
+  { to: '/settings/notifications', label: 'Settings', icon: IconSettings, prefix: '/settings' },
+];
+
 export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
+  const user = useCurrentUser();
+
+  const link = ({ to, label, icon: SectionIcon, exact, prefix = to }: Section) => {
+    const active = exact ? pathname === to : pathname === prefix || pathname.startsWith(`${prefix}/`);
+    return (
+      <NavLink
+        key={to}
+        component={Link}
+        to={to}
+        label={label}
+        leftSection={<SectionIcon size={18} stroke={1.7} />}
+        active={active}
+        onClick={onNavigate}
+        aria-current={active ? 'page' : undefined}
+        variant="light"
+        fw={500}
+        style={{ borderRadius: 'var(--mantine-radius-md)' }}
+      />
+    );
+  };
+
   return (
     <Stack gap={2} component="nav" aria-label="Sections">
-      {LINKS.map(({ to, label, icon: Icon, exact }) => {
-        const active = exact ? pathname === to : pathname === to || pathname.startsWith(`${to}/`);
-        return (
-          <NavLink
-            key={to}
-            component={Link}
-            to={to}
-            label={label}
-            leftSection={<Icon size={18} stroke={1.7} />}
-            active={active}
-            onClick={onNavigate}
-            aria-current={active ? 'page' : undefined}
-            variant="light"
-            fw={500}
-            style={{ borderRadius: 'var(--mantine-radius-md)' }}
-          />
-        );
-      })}
+      {SECTIONS.map(link)}
+      {user.role === 'admin' && (
+        <>
+          <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="lg" pb={4} id="navbar-administration">
+            Administration
+          </Text>
+          <Stack gap={2} role="group" aria-labelledby="navbar-administration">
+            {ADMINISTRATION.map(link)}
+          </Stack>
+        </>
+      )}
     </Stack>
   );
 }

@@ -1,13 +1,15 @@
 import { Button, Center, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconPlugConnectedX } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, type ReactNode } from 'react';
 import { errorMessage } from '../client/callFailure';
 import { useCall } from '../client/hooks';
+import { forgetSignedInReads } from '../client/sessionCache';
 import { CurrentUserContext } from './CurrentUser';
-import { UserChooser } from './UserChooser';
-import { WelcomePage } from './WelcomePage';
+import { SetupPage } from './SetupPage';
+import { SignInPage } from './SignInPage';
 
-/** Nothing of the app shows until we know who is using it: first run, choose a profile, or go on. */
+/** Nothing of the app shows until someone is signed in: first run, sign in, or go on. */
 export function SessionGate({ children }: { children: ReactNode }) {
   const session = useCall('session.get', {});
 
@@ -37,6 +39,13 @@ export function SessionGate({ children }: { children: ReactNode }) {
     );
   }
   const { user, needsSetup } = session.data;
-  if (!user) return needsSetup ? <WelcomePage /> : <UserChooser />;
+  if (!user) return <SignedOut needsSetup={needsSetup} />;
   return <CurrentUserContext.Provider value={user}>{children}</CurrentUserContext.Provider>;
+}
+
+function SignedOut({ needsSetup }: { needsSetup: boolean }) {
+  const queryClient = useQueryClient();
+  // The app has unmounted by now, so the previous person's cached reads can go without being refetched.
+  useEffect(() => forgetSignedInReads(queryClient), [queryClient]);
+  return needsSetup ? <SetupPage /> : <SignInPage />;
 }

@@ -1,0 +1,18 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { MethodOutput, UserView } from '../../../main/contract';
+
+/** The query key of `session.get`, which decides between first run, sign-in and the app. */
+export const SESSION_KEY = ['session.get', {}] as const;
+
+/** Signed in or out: set the session directly, so the screen changes without another round trip. */
+export function setSessionUser(queryClient: QueryClient, user: UserView | null): void {
+  queryClient.setQueryData<MethodOutput<'session.get'>>(SESSION_KEY, { user, needsSetup: false });
+}
+
+/**
+ * Drop every cached read but the session: they belonged to whoever was signed in before. Called once the
+ * app has unmounted (on the sign-in screen), so no mounted page refetches them as nobody.
+ */
+export function forgetSignedInReads(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+}
