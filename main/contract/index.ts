@@ -6,6 +6,7 @@ import { inventoryContract } from './inventory';
 import { mailContract } from './mail';
 import { notificationsContract } from './notifications';
 import { stockContract } from './stock';
+import { transferContract } from './transfer';
 import { usersContract } from './users';
 
 export type Access = 'public' | 'member' | 'admin';
@@ -25,6 +26,7 @@ export const contract = {
   ...notificationsContract,
   ...mailContract,
   ...buildsContract,
+  ...transferContract,
   ...demoContract,
 } as const satisfies Record<string, MethodSpec>;
 
@@ -51,6 +53,7 @@ export type { Role, UserView } from './users';
 export type { ChannelPreference, EmailSettingsView, OutboxEntry } from './mail';
 export type { CategoryView, LocationView, PartRow, PartDetail, StockItemView } from './inventory';
 export type { MovementView } from './stock';
+export type { CsvKind, ImportSummary } from './transfer';
 export type { BomLineView, BuildStatus, BuildView, RequirementView } from './builds';
 export type { NotificationView, SubscriptionStatus, SubscriptionTarget } from './notifications';
 export type { PathEntry } from './shared';

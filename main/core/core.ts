@@ -4,6 +4,7 @@ import { evaluateTouchedParts } from './alerts/alertEngine';
 import { Change } from './change';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext, WriteContext } from './context';
+import { DomainError } from './errors';
 import { HostLinks, type LinkBuilder } from './ports';
 
 /** Who an event is for: every window, or only the windows where this user is signed in. */
@@ -21,6 +22,15 @@ export interface Core extends CoreContext {
   /** Runs `work` in one transaction; events go out only after it commits. */
   write<T>(actorId: number | null, work: (ctx: WriteContext) => T): T;
   read<T>(work: (ctx: CoreContext) => T): T;
+  /**
+   * A long write (an import): one transaction that may pause between steps so progress reaches the
+   * screen. Until it ends, other writes are refused with a clear message; it commits whole or not at all.
+   */
+  writeLong<T>(actorId: number | null, work: (ctx: WriteContext, pause: () => Promise<void>) => Promise<T>): Promise<T>;
+  /** True while a long write holds the database; background jobs wait for their next turn. */
+  isBusy(): boolean;
+  /** Pushes an event that is not the result of a commit (progress of a long write). */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>, audience: Audience): void;
   onEvent(listener: EventListener): () => void;
   beforeCommit(hook: BeforeCommit): void;
   afterCommit(hook: AfterCommit): () => void;
@@ -34,6 +44,19 @@ export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder
   // The alert engine sees every write before it commits, so alerts and the change are one unit.
   const hooks: BeforeCommit[] = [evaluateTouchedParts];
   const base: CoreContext = { db, clock, links: options.links ?? new HostLinks() };
+  let longWriteRunning = false;
+  const busy = () => new DomainError('CONFLICT', 'Stockbell is importing data right now. Try again when the import has finished.');
+
+  function finish(change: Change): void {
+    publish(change);
+    for (const hook of committed) {
+      try {
+        hook(change);
+      } catch (error) {
+        console.error('After-commit hook failed:', error);
+      }
+    }
+  }
 
   function emit<E extends EventName>(event: E, payload: EventPayload<E>, audience: Audience): void {
     for (const listener of listeners) {
@@ -54,6 +77,7 @@ export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder
   return {
     ...base,
     write(actorId, work) {
+      if (longWriteRunning) throw busy();
       const change = new Change();
       const ctx: WriteContext = { ...base, change, actorId };
       const result = db.$client.transaction(() => {
@@ -61,16 +85,36 @@ export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder
         for (const hook of hooks) hook(ctx);
         return value;
       }).immediate();
-      publish(change);
-      for (const hook of committed) {
-        try {
-          hook(change);
-        } catch (error) {
-          console.error('After-commit hook failed:', error);
-        }
-      }
+      finish(change);
       return result;
     },
+    async writeLong(actorId, work) {
+      if (longWriteRunning) throw busy();
+      longWriteRunning = true;
+      const change = new Change();
+      const ctx: WriteContext = { ...base, change, actorId };
+      const client = db.$client;
+      let result;
+      try {
+        client.exec('begin immediate');
+        try {
+          result = await work(ctx, () => new Promise<void>((resolve) => setImmediate(resolve)));
+          for (const hook of hooks) hook(ctx);
+          client.exec('commit');
+        } catch (error) {
+          if (client.inTransaction) client.exec('rollback');
+          throw error;
+        }
+      } finally {
+        longWriteRunning = false;
+      }
+      finish(change);
+      return result;
+    },
+    isBusy() {
+      return longWriteRunning;
+    },
+    emit,
     read(work) {
       return work(base);
     },

@@ -27,6 +27,7 @@ export function runOverdueCheck(core: Core): number {
 /** Runs the checks at start and then hourly; what they did is stored, so restarts don't repeat it. */
 export function startMaintenance(core: Core): () => void {
   const tick = () => {
+    if (core.isBusy()) return;
     try {
       runDailyCleanup(core);
       runOverdueCheck(core);

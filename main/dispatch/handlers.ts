@@ -3,6 +3,9 @@ import type { Core } from '../core/core';
 import { DomainError } from '../core/errors';
 import { bom } from '../core/builds/bom';
 import { buildOrders } from '../core/builds/buildOrders';
+import { applyCsv, previewCsv } from '../core/import/csvTransfer';
+import { exportCsv } from '../core/import/csvExport';
+import { runInvenTreeImport } from '../core/import/runImport';
 import { categories } from '../core/inventory/categories';
 import { locations } from '../core/inventory/locations';
 import { listMovements } from '../core/inventory/movements';
@@ -227,6 +230,14 @@ export const handlers: HandlerTable = {
   'builds.start': (input, call) => call.core.write(actor(call), (ctx) => buildOrders.start(ctx, input.id)),
   'builds.complete': (input, call) => call.core.write(actor(call), (ctx) => buildOrders.complete(ctx, input)),
   'builds.cancel': (input, call) => call.core.write(actor(call), (ctx) => buildOrders.cancel(ctx, input.id)),
+
+  'import.inventree': async (input, call) => {
+    const userId = actor(call);
+    return runInvenTreeImport(call.core, userId, input.content, input.allowNonEmpty, (progress) => call.core.emit('import.progress', progress, { userId }));
+  },
+  'import.csv.preview': (input, { core }) => core.read((ctx) => previewCsv(ctx, input.kind, input.content)),
+  'import.csv.apply': (input, call) => call.core.write(actor(call), (ctx) => applyCsv(ctx, input.kind, input.content)),
+  'export.csv': (input, { core }) => core.read((ctx) => exportCsv(ctx, input.kind)),
 
   'demo.status': (_input, { core }) => core.read((ctx) => demoStatus(ctx)),
   'demo.load': async (_input, call) => {

@@ -79,7 +79,7 @@ describe('low-stock email', () => {
     expect(mail?.text).toContain('In stock: 7');
     expect(mail?.text).toContain('Minimum: 10');
     expect(mail?.text).toContain('You are subscribed to this part.');
-    expect(mail?.text).toMatch(/stockbell:\/\/parts\/\d+/);
+    expect(mail?.text).toMatch(/Open in Stockbell: stockbell:\/\/part\/\d+/);
     expect(mail?.html).toContain('&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;');
     expect(mail?.html).not.toContain('<b>Bold</b>');
     expect(mail?.headerLines.find((line) => line.key === 'list-unsubscribe')?.line).toContain('mailto:stock@workshop.test');

@@ -98,10 +98,12 @@ export class MailWorker {
   }
 
   private async drain(): Promise<void> {
+    // An import holds the database; the timer brings the worker back afterwards.
+    if (this.core.isBusy()) return;
     this.core.write(null, (ctx) => queueDueDigests(ctx));
     const batchSize = this.options.batchSize ?? 50;
     for (;;) {
-      if (this.stopped) return;
+      if (this.stopped || this.core.isBusy()) return;
       const settings = this.core.read((ctx) => readEmailSettings(ctx));
       if (!emailIsOn(settings)) return;
       const rows = this.core.write(null, (ctx) => outbox.claimDue(ctx, batchSize));
@@ -128,6 +130,11 @@ export class MailWorker {
     });
   }
 
+  /** Waits out a long write (an import) so a send's outcome is always recorded. */
+  private async whenFree(): Promise<void> {
+    while (this.core.isBusy()) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+
   private async deliver(row: OutboxRow, transport: Transporter, sender: string): Promise<void> {
     const stale = this.staleReason(row);
     if (stale) {
@@ -143,9 +150,11 @@ export class MailWorker {
         html: row.htmlBody,
         headers: JSON.parse(row.headers) as Record<string, string>,
       })) as { messageId?: string };
+      await this.whenFree();
       this.core.write(null, (ctx) => outbox.markSent(ctx, row.id, info.messageId ?? ''));
     } catch (error) {
       const failure = classifySendError(error);
+      await this.whenFree();
       this.core.write(null, (ctx) => {
         if (failure.permanent) outbox.markFailed(ctx, row.id, failure.message);
         else outbox.markRetry(ctx, row.id, failure.message, ctx.clock.now() + retryDelay(row.attempts, this.options.retry ?? defaultRetryPolicy));

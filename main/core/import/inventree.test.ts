@@ -1,0 +1,138 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failure, openTestRuntime, type TestRuntime } from '../../testing/runtime';
+import { parseQuantity } from '../quantity';
+import type { FixtureRecord } from './fixture';
+
+const datasetFile = resolve(import.meta.dirname, '../../../../shared/datasets/inventree-demo/inventree_data.json');
+const present = existsSync(datasetFile);
+if (!present) console.warn(`Skipping the InvenTree import tests: ${datasetFile} is not there.`);
+
+type Record_ = FixtureRecord & { fields: Record<string, unknown> };
+
+describe.skipIf(!present)('importing the InvenTree demo export', () => {
+  let app: TestRuntime;
+  let records: Record_[];
+  let content: string;
+  const progress: string[] = [];
+  const of = (model: string) => records.filter((record) => record.model === model);
+  const scalar = (sql: string, ...params: unknown[]) => app.core.db.$client.prepare(sql).pluck().get(...params) as number;
+  const inStock = (record: Record_) =>
+    [10, 50, 55].includes(record.fields.status as number) &&
+    !record.fields.customer && !record.fields.sales_order && !record.fields.belongs_to && !record.fields.is_building && !record.fields.consumed_by;
+  const units = (text: unknown) => {
+    const parsed = parseQuantity(String(text));
+    if (!parsed.ok) throw new Error(`bad quantity ${String(text)}`);
+    return parsed.scaled;
+  };
+
+  beforeAll(async () => {
+    content = readFileSync(datasetFile, 'utf8');
+    records = JSON.parse(content) as Record_[];
+    app = await openTestRuntime();
+    app.core.onEvent((event, payload) => {
+      if (event === 'import.progress') progress.push(JSON.stringify(payload));
+    });
+    await app.call('import.inventree', { content });
+  });
+  afterAll(() => app.close());
+
+  it('imports every kind in the numbers the file holds', () => {
+    expect(scalar('select count(*) from part_categories')).toBe(of('part.partcategory').length);
+    expect(scalar('select count(*) from parts')).toBe(of('part.part').length);
+    expect(scalar(`select count(*) from stock_locations where name != 'Imported without location'`)).toBe(of('stock.stocklocation').length);
+    expect(scalar('select count(*) from stock_items')).toBe(of('stock.stockitem').filter(inStock).length);
+    expect(scalar('select count(*) from bom_lines')).toBe(of('part.bomitem').length);
+    expect(scalar('select count(*) from build_orders')).toBe(of('build.build').length);
+    expect(scalar(`select count(*) from users where password_hash is null`)).toBe(of('auth.user').length);
+    expect(scalar('select count(*) from parts where variant_of_id is not null')).toBe(of('part.part').filter((r) => r.fields.variant_of).length);
+    expect(progress.some((line) => line.includes('"phase":"Parts"'))).toBe(true);
+  });
+
+  it('keeps decimal quantities exact and every total equal to its stock', () => {
+    const fileTotal = of('stock.stockitem').filter(inStock).reduce((sum, record) => sum + units(record.fields.quantity), 0);
+    expect(scalar('select sum(quantity) from stock_items')).toBe(fileTotal);
+    expect(scalar('select count(*) from stock_items i where i.quantity != (select sum(delta) from stock_movements m where m.item_id = i.id)')).toBe(0);
+  });
+
+  it('counts a template\'s stock with all of its variants', () => {
+    const templates = of('part.part').filter((record) => record.fields.is_template);
+    const variantsOf = (pk: FixtureRecord['pk']): FixtureRecord['pk'][] =>
+      of('part.part').filter((record) => record.fields.variant_of === pk).flatMap((record) => [record.pk, ...variantsOf(record.pk)]);
+    const template = templates.sort((a, b) => variantsOf(b.pk).length - variantsOf(a.pk).length)[0] as Record_;
+    const family = new Set([template.pk, ...variantsOf(template.pk)]);
+    const expected = of('stock.stockitem').filter((record) => inStock(record) && family.has(record.fields.part as number)).reduce((sum, record) => sum + units(record.fields.quantity), 0);
+    expect(scalar('select stock_total from parts where name = ? and is_template', template.fields.name)).toBe(expected);
+  });
+
+  it('keeps category paths, bills of materials and the subscription star', () => {
+    const category = of('part.partcategory').find((record) => record.fields.parent !== null && String(record.fields.pathstring).split('/').length >= 3) as Record_;
+    const name = String(category.fields.name);
+    const id = scalar('select id from part_categories where name = ?', name);
+    const path = app.core.db.$client
+      .prepare(`with recursive up(id, parent_id, name, depth) as (select id, parent_id, name, 0 from part_categories where id = ?
+                union all select c.id, c.parent_id, c.name, up.depth + 1 from part_categories c join up on c.id = up.parent_id)
+                select group_concat(name, '/') from (select name from up order by depth desc)`)
+      .pluck()
+      .get(id);
+    expect(path).toBe(category.fields.pathstring);
+
+    const line = of('part.bomitem')[0] as Record_;
+    const assemblyName = of('part.part').find((record) => record.pk === line.fields.part)?.fields.name;
+    const subName = of('part.part').find((record) => record.pk === line.fields.sub_part)?.fields.name;
+    expect(
+      scalar(
+        `select b.quantity from bom_lines b join parts a on a.id = b.assembly_id join parts s on s.id = b.sub_part_id where a.name = ? and s.name = ?`,
+        assemblyName,
+        subName,
+      ),
+    ).toBe(units(line.fields.quantity));
+
+    const star = of('part.partstar')[0] as Record_;
+    const starredName = of('part.part').find((record) => record.pk === star.fields.part)?.fields.name;
+    expect(scalar(`select count(*) from part_subscriptions s join users u on u.id = s.user_id join parts p on p.id = s.part_id where u.username = 'admin' and p.name = ?`, starredName)).toBe(1);
+  });
+
+  it('sent no notifications for the imported state, and alerts on the next real change', async () => {
+    expect(scalar('select count(*) from notifications')).toBe(0);
+    const star = of('part.partstar')[0] as Record_;
+    const partName = of('part.part').find((record) => record.pk === star.fields.part)?.fields.name as string;
+    const partId = scalar('select id from parts where name = ?', partName);
+    const admin = scalar(`select id from users where username = 'admin'`);
+    const locationId = scalar('select min(id) from stock_locations');
+    const item = await app.call('stock.create', { partId, locationId, quantity: '5' });
+    const part = (await app.call('parts.get', { id: partId })).part;
+    await app.call('parts.update', { ...part, ipn: part.ipn, minimumStock: '3' });
+    await app.call('stock.remove', { itemId: item.id, quantity: '3' });
+    const titles = app.core.db.$client.prepare('select title from notifications where user_id = ?').pluck().all(admin);
+    expect(titles).toEqual([`Low stock: ${partName}`]);
+  });
+
+  it('asks before adding to an inventory that is not empty', async () => {
+    const refused = await failure(app.call('import.inventree', { content }));
+    expect(refused.code).toBe('CONFLICT');
+  });
+});
+
+describe('an import that fails', () => {
+  it('changes nothing at all', async () => {
+    const app = await openTestRuntime();
+    const broken = JSON.stringify([
+      { model: 'part.partcategory', pk: 1, fields: { name: 'Will vanish', parent: null } },
+      { model: 'part.part', pk: 1, fields: { name: 'Widget', category: 1, minimum_stock: '1', active: true } },
+      { model: 'stock.stocklocation', pk: 1, fields: { name: 'Shelf', parent: null } },
+      // More than Stockbell can count exactly: the database refuses it, and the import rolls back.
+      { model: 'stock.stockitem', pk: 1, fields: { part: 1, location: 1, quantity: '999999999', status: 10 } },
+      { model: 'stock.stockitem', pk: 2, fields: { part: 1, location: 1, quantity: '999999999', status: 10 } },
+      ...Array.from({ length: 100 }, (_, index) => ({ model: 'stock.stockitem', pk: 3 + index, fields: { part: 1, location: 1, quantity: '999999999', status: 10 } })),
+    ]);
+    const refused = await failure(app.call('import.inventree', { content: broken }));
+    expect(refused.message).toMatch(/larger than Stockbell can count exactly/);
+    expect(app.core.db.$client.prepare('select (select count(*) from parts) + (select count(*) from part_categories) + (select count(*) from stock_items)').pluck().get()).toBe(0);
+    expect((await app.call('categories.create', { name: 'Writes work again' })).name).toBe('Writes work again');
+    const notJson = await failure(app.call('import.inventree', { content: 'name,ipn\nx,y' }));
+    expect(notJson.fields?.content).toMatch(/not JSON/);
+    app.close();
+  });
+});
