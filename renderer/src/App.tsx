@@ -3,10 +3,16 @@ import { Notifications } from '@mantine/notifications';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ClientProvider } from './client/ClientProvider';
 import type { Transport } from './client/transport';
+import { DesktopNavigation } from './desktop/DesktopNavigation';
 import { AppLayout } from './layout/AppLayout';
+import { BuildPage } from './pages/builds/BuildPage';
+import { BuildsPage } from './pages/builds/BuildsPage';
 import { CategoriesPage } from './pages/categories/CategoriesPage';
 import { CategoryPage } from './pages/categories/CategoryPage';
+import { HistoryPage } from './pages/history/HistoryPage';
 import { HomePage } from './pages/home/HomePage';
+import { ImportExportPage } from './pages/import/ImportExportPage';
+import { InboxPage } from './pages/inbox/InboxPage';
 import { LocationPage } from './pages/locations/LocationPage';
 import { LocationsPage } from './pages/locations/LocationsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -27,6 +33,7 @@ export function App({ transport }: { transport: Transport }) {
       <Notifications position="top-right" limit={4} />
       <ClientProvider transport={transport}>
         <HashRouter>
+          <DesktopNavigation />
           <SessionGate>
             <Routes>
               <Route element={<AppLayout />}>
@@ -38,10 +45,15 @@ export function App({ transport }: { transport: Transport }) {
                 <Route path="locations" element={<LocationsPage />} />
                 <Route path="locations/:id" element={<LocationPage />} />
                 <Route path="stock" element={<StockPage />} />
+                <Route path="builds" element={<BuildsPage />} />
+                <Route path="builds/:id" element={<BuildPage />} />
+                <Route path="import" element={<ImportExportPage />} />
                 <Route path="profile" element={<ProfilePage />} />
                 <Route path="users" element={<AdminOnly><UsersPage /></AdminOnly>} />
                 <Route path="settings" element={<Navigate to="/settings/notifications" replace />} />
                 <Route path="settings/notifications" element={<AdminOnly><NotificationSettingsPage /></AdminOnly>} />
+                <Route path="inbox" element={<InboxPage />} />
+                <Route path="history" element={<HistoryPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -1,6 +1,7 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconCategory, IconHome, IconMapPin, IconPackage, IconSettings, IconStack2, IconUsers, type TablerIcon } from '@tabler/icons-react';
+import { IconCategory, IconFileImport, IconHammer, IconHome, IconMapPin, IconPackage, IconSettings, IconStack2, IconUsers, type TablerIcon } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router-dom';
+import { NotificationNavSection } from '../notifications/NotificationNavSection';
 import { useCurrentUser } from '../session/CurrentUser';
 
 interface Section {
@@ -18,7 +19,10 @@ const SECTIONS: Section[] = [
   { to: '/categories', label: 'Categories', icon: IconCategory },
   { to: '/locations', label: 'Locations', icon: IconMapPin },
   { to: '/stock', label: 'Stock', icon: IconStack2 },
+  { to: '/builds', label: 'Build orders', icon: IconHammer },
 ];
+
+const DATA: Section[] = [{ to: '/import', label: 'Import & export', icon: IconFileImport }];
 
 const ADMINISTRATION: Section[] = [
   { to: '/users', label: 'Users', icon: IconUsers },
@@ -51,6 +55,13 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
   return (
     <Stack gap={2} component="nav" aria-label="Sections">
       {SECTIONS.map(link)}
+      <NotificationNavSection onNavigate={onNavigate} />
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="lg" pb={4} id="navbar-data">
+        Data
+      </Text>
+      <Stack gap={2} role="group" aria-labelledby="navbar-data">
+        {DATA.map(link)}
+      </Stack>
       {user.role === 'admin' && (
         <>
           <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="lg" pb={4} id="navbar-administration">

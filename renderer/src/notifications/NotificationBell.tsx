@@ -4,12 +4,13 @@ import { IconBell } from '@tabler/icons-react';
 import { useId } from 'react';
 import { NotificationDrawer } from './NotificationDrawer';
 import { unreadPhrase } from './notificationText';
-import { useNotificationEvents } from './useNotificationEvents';
 import { useUnreadCount } from './useUnreadCount';
 
-/** The header bell: unread count pushed live by the host, and the flyout of the newest unread. */
+/**
+ * The header bell and its flyout. The count stays live without polling: the host pushes
+ * `notifications.changed` to this person's windows and ClientProvider refreshes reads on every push.
+ */
 export function NotificationBell() {
-  useNotificationEvents();
   const count = useUnreadCount() ?? 0;
   const [opened, { open, close }] = useDisclosure(false);
   const descriptionId = useId();

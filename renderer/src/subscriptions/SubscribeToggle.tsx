@@ -75,7 +75,8 @@ export function SubscribeToggle({ target, name, status: given, compact = false }
   const bell = (
     <Tooltip label={tooltipOf(status, name)} openDelay={250} multiline maw={280}>
       <ActionIcon
-        variant={covered ? 'light' : 'subtle'}
+        // Direct: tinted; inherited: a filled bell without the tint; not covered: a grey outline.
+        variant={status.direct ? 'light' : 'subtle'}
         color={covered ? 'indigo' : 'gray'}
         size={compact ? 'md' : 'lg'}
         aria-label="Subscribe to notifications"
