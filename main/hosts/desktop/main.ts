@@ -1,4 +1,4 @@
-import { app, BrowserWindow, nativeImage, session as electronSession } from 'electron';
+import { app, nativeImage, session as electronSession } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { deepLinkInArgs } from '../../core/deepLinks';
@@ -11,7 +11,7 @@ import { createDesktopShell, forwardLaunches } from './desktopShell';
 import { serveContract } from './ipc';
 import { registerAppScheme, serveRenderer } from './rendererProtocol';
 import { safeStorageSecrets } from './safeStorageSecrets';
-import { APP_ORIGIN, guardPermissions, guardWindow, secureWebPreferences } from './security';
+import { APP_ORIGIN, createSecureWindow, guardPermissions } from './security';
 
 // The desktop host: a thin shell around the same core and dispatch the headless host serves.
 
@@ -50,17 +50,10 @@ if (!app.requestSingleInstanceLock()) {
     guardPermissions(electronSession.defaultSession);
     serveRenderer(join(appRoot, 'build/renderer'));
 
-    const window = new BrowserWindow({
-      width: 1320,
-      height: 860,
-      minWidth: 960,
-      minHeight: 600,
-      title: 'Stockbell',
-      show: false,
-      icon: join(appRoot, 'build-resources/icon.png'),
-      webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs')),
-    });
-    guardWindow(window);
+    const window = createSecureWindow(
+      { width: 1320, height: 860, minWidth: 960, minHeight: 600, title: 'Stockbell', show: false, icon: join(appRoot, 'build-resources/icon.png') },
+      join(__dirname, 'preload.cjs'),
+    );
     const session = newSession();
     const shell = createDesktopShell(runtime, window, session, nativeImage.createFromPath(join(appRoot, 'build-resources/tray.png')));
     const stopServing = serveContract(runtime, window, session, shell.refreshUnread);
