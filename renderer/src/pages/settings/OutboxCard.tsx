@@ -1,8 +1,7 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Table, Text } from '@mantine/core';
-import { IconInbox } from '@tabler/icons-react';
+import { IconMailCheck } from '@tabler/icons-react';
 import type { OutboxEntry } from '../../../../main/contract';
 import { useCall, useMutate } from '../../client/hooks';
-import { EmptyPanel } from '../../components/EmptyPanel';
 import { notifyDone, notifyFailed } from '../../components/notify';
 import { QueryError } from '../../components/QueryError';
 import { SectionCard } from '../../components/SectionCard';
@@ -30,7 +29,10 @@ export function OutboxCard() {
             <Count label="Dropped" value={summary.data.counts.dropped} />
           </SimpleGrid>
           {summary.data.problems.length === 0 ? (
-            <EmptyPanel icon={<IconInbox size={28} />} title="No email problems" description="Emails that could not be sent would be listed here." />
+            <Group gap="sm" c="dimmed" py="xs">
+              <IconMailCheck size={20} aria-hidden="true" />
+              <Text size="sm">No email problems. Emails the server refuses or cannot take yet are listed here, with the server&apos;s answer.</Text>
+            </Group>
           ) : (
             <ProblemsTable problems={summary.data.problems} />
           )}
@@ -61,7 +63,7 @@ function ProblemsTable({ problems }: { problems: OutboxEntry[] }) {
           <Table.Tr>
             <Table.Th>Subject</Table.Th>
             <Table.Th>Recipient</Table.Th>
-            <Table.Th>Status</Table.Th>
+            <Table.Th miw={110}>Status</Table.Th>
             <Table.Th ta="right">Attempts</Table.Th>
             <Table.Th>Last error</Table.Th>
             <Table.Th />
@@ -96,7 +98,7 @@ function ProblemRow({ entry }: { entry: OutboxEntry }) {
       <Table.Td fz="sm">{entry.recipient}</Table.Td>
       <Table.Td>
         <Badge variant="light" color={waiting ? 'yellow' : 'red'} size="sm">
-          {waiting ? 'Will retry' : 'Failed'}
+          {waiting ? 'Retrying' : 'Failed'}
         </Badge>
         {waiting && (
           <Text size="xs" c="dimmed" mt={2}>
