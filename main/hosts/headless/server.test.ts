@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { methodNames } from '../../contract';
 import { openTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../testing/runtime';
 import { MAX_BODY_BYTES, startHeadless, type HeadlessHost } from './server';
 
@@ -113,6 +114,14 @@ describe('headless host', () => {
 
     const anonymous = await send('/api/call/categories.list', { method: 'POST', headers: auth, body: '{}' });
     expect(JSON.parse(anonymous.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('routes every method of the contract', async () => {
+    for (const method of methodNames) {
+      const reply = await send(`/api/call/${method}`, { method: 'POST', headers: auth, body: '{}' });
+      expect(reply.status, method).toBe(200);
+      expect(JSON.parse(reply.body).error?.code, method).not.toBe('UNKNOWN_METHOD');
+    }
   });
 
   it('pushes change events to open streams', async () => {

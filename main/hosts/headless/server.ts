@@ -101,7 +101,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
     const url = new URL(request.url ?? '/', 'http://stockbell.invalid');
     if (url.pathname.startsWith('/api/')) {
       if (!hasToken(request, token)) return refuse(response, 401, 'The access token is missing or wrong.');
-      const call = /^\/api\/call\/([A-Za-z]+\.[A-Za-z]+)$/.exec(url.pathname);
+      const call = /^\/api\/call\/([A-Za-z]+(?:\.[A-Za-z]+)+)$/.exec(url.pathname);
       if (call?.[1] && request.method === 'POST') return handleCall(call[1], request, response);
       if (url.pathname === '/api/events' && request.method === 'GET') return openEvents(request, response);
       return send(response, 404, { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Not found.' } });
