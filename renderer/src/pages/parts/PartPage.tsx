@@ -1,5 +1,5 @@
 import { Button, Skeleton, Stack, Tabs } from '@mantine/core';
-import { IconHistory, IconPencil, IconStack2, IconVersions } from '@tabler/icons-react';
+import { IconHammer, IconHistory, IconListDetails, IconPencil, IconStack2, IconVersions } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useCall } from '../../client/hooks';
 import { PartFormModal } from '../../components/forms/PartForm';
@@ -10,6 +10,8 @@ import { QueryError } from '../../components/QueryError';
 import { useIdParam } from '../../components/useIdParam';
 import { SubscribeToggle } from '../../subscriptions/SubscribeToggle';
 import { NotFoundPage } from '../NotFoundPage';
+import { PartBomTab } from './PartBomTab';
+import { PartBuildsTab } from './PartBuildsTab';
 import { PartDetailsCard } from './PartDetailsCard';
 import { PartHistoryTab } from './PartHistoryTab';
 import { PartStats } from './PartStats';
@@ -37,7 +39,7 @@ export function PartPage() {
 
   const { part, categoryPath } = detail.data;
   const showVariants = part.isTemplate || detail.data.variants.length > 0;
-  const activeTab = tab === 'variants' && !showVariants ? 'stock' : tab;
+  const activeTab = (tab === 'variants' && !showVariants) || ((tab === 'bom' || tab === 'builds') && !part.isAssembly) ? 'stock' : tab;
 
   return (
     <>
@@ -67,6 +69,16 @@ export function PartPage() {
                 Variants
               </Tabs.Tab>
             )}
+            {part.isAssembly && (
+              <>
+                <Tabs.Tab value="bom" leftSection={<IconListDetails size={16} />}>
+                  BOM
+                </Tabs.Tab>
+                <Tabs.Tab value="builds" leftSection={<IconHammer size={16} />}>
+                  Build orders
+                </Tabs.Tab>
+              </>
+            )}
             <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
               History
             </Tabs.Tab>
@@ -78,6 +90,16 @@ export function PartPage() {
             <Tabs.Panel value="variants">
               <PartVariantsTab detail={detail.data} />
             </Tabs.Panel>
+          )}
+          {part.isAssembly && (
+            <>
+              <Tabs.Panel value="bom">
+                <PartBomTab part={part} />
+              </Tabs.Panel>
+              <Tabs.Panel value="builds">
+                <PartBuildsTab part={part} />
+              </Tabs.Panel>
+            </>
           )}
           <Tabs.Panel value="history">
             <PartHistoryTab partId={part.id} />

@@ -1,0 +1,143 @@
+import { Alert, Badge, Button, Collapse, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconChevronDown, IconChevronUp, IconCircleCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ImportSummary } from '../../../../main/contract';
+
+const IMPORTED_LABELS: [keyof ImportSummary['imported'], string][] = [
+  ['users', 'People'],
+  ['categories', 'Categories'],
+  ['locations', 'Locations'],
+  ['parts', 'Parts'],
+  ['stockItems', 'Stock items'],
+  ['bomLines', 'BOM lines'],
+  ['buildOrders', 'Build orders'],
+  ['partSubscriptions', 'Part subscriptions'],
+  ['categorySubscriptions', 'Category subscriptions'],
+];
+
+/** Problems beyond this many start folded away. */
+const SHOWN_PROBLEMS = 5;
+
+function SubHeading({ children }: { children: string }) {
+  return (
+    <Title order={4} fz="sm" fw={600} mb={6}>
+      {children}
+    </Title>
+  );
+}
+
+export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
+  const [allProblems, setAllProblems] = useState(false);
+  const skippedModels = Object.entries(summary.skippedModels).sort((a, b) => b[1] - a[1]);
+  const firstProblems = summary.problems.slice(0, SHOWN_PROBLEMS);
+  const moreProblems = summary.problems.slice(SHOWN_PROBLEMS);
+  const unlisted = summary.problemCount - summary.problems.length;
+
+  return (
+    <Stack gap="lg" component="section" aria-label="Import summary">
+      <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} />} title="Import finished">
+        Everything below is now in Stockbell.
+        {summary.problemCount > 0 ? ' Some records needed attention; see the problems listed.' : ''}
+      </Alert>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <div>
+          <SubHeading>Imported</SubHeading>
+          <Table aria-label="Imported" withTableBorder verticalSpacing={6}>
+            <Table.Tbody>
+              {IMPORTED_LABELS.map(([key, label]) => (
+                <Table.Tr key={key}>
+                  <Table.Th fw={500} w="60%">
+                    {label}
+                  </Table.Th>
+                  <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }} fw={summary.imported[key] ? 600 : undefined} c={summary.imported[key] ? undefined : 'dimmed'}>
+                    {summary.imported[key].toLocaleString()}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+        <Stack gap="lg">
+          <div>
+            <SubHeading>Skipped records</SubHeading>
+            {summary.skipped.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                None: every record of a kind Stockbell keeps was imported.
+              </Text>
+            ) : (
+              <List size="sm" spacing={4} aria-label="Skipped records">
+                {summary.skipped.map((entry) => (
+                  <List.Item key={entry.reason}>
+                    <Group gap={8} wrap="nowrap" align="flex-start">
+                      <Badge variant="light" color="gray" size="sm" radius="sm" style={{ flexShrink: 0 }}>
+                        {entry.count.toLocaleString()}
+                      </Badge>
+                      <Text size="sm">{entry.reason}</Text>
+                    </Group>
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </div>
+          <div>
+            <SubHeading>Not kept by Stockbell</SubHeading>
+            {skippedModels.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                Nothing: the file held only what Stockbell keeps.
+              </Text>
+            ) : (
+              <>
+                <Text size="xs" c="dimmed" mb={6}>
+                  InvenTree records of these kinds have no place in Stockbell and were left out.
+                </Text>
+                <Group gap={6} aria-label="Models not kept">
+                  {skippedModels.map(([model, count]) => (
+                    <Badge key={model} variant="default" radius="sm" tt="none" fw={500}>
+                      {model} · {count.toLocaleString()}
+                    </Badge>
+                  ))}
+                </Group>
+              </>
+            )}
+          </div>
+        </Stack>
+      </SimpleGrid>
+      {summary.problemCount > 0 && (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={summary.problemCount === 1 ? '1 problem' : `${summary.problemCount.toLocaleString()} problems`}>
+          <List size="sm" spacing={4} aria-label="Problems">
+            {firstProblems.map((problem, index) => (
+              <List.Item key={index}>{problem}</List.Item>
+            ))}
+          </List>
+          {moreProblems.length > 0 && (
+            <>
+              <Collapse expanded={allProblems}>
+                <List size="sm" spacing={4} mt={4}>
+                  {moreProblems.map((problem, index) => (
+                    <List.Item key={index}>{problem}</List.Item>
+                  ))}
+                </List>
+              </Collapse>
+              <Button
+                variant="subtle"
+                color="orange"
+                size="compact-sm"
+                mt="xs"
+                px={4}
+                onClick={() => setAllProblems((open) => !open)}
+                rightSection={allProblems ? <IconChevronUp size={14} /> : <IconChevronDown size={14} />}
+              >
+                {allProblems ? 'Show fewer' : `Show ${moreProblems.length.toLocaleString()} more`}
+              </Button>
+            </>
+          )}
+          {unlisted > 0 && (
+            <Text size="xs" c="dimmed" mt="xs">
+              And {unlisted.toLocaleString()} more not listed.
+            </Text>
+          )}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
