@@ -6,6 +6,16 @@ import { users } from './users';
 export const outboxStatuses = ['queued', 'sending', 'sent', 'failed', 'dropped'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
+/**
+ * The text and HTML of emails. One crossing followed by a thousand people for the same reason is one
+ * body and a thousand small outbox rows pointing at it, not a thousand copies.
+ */
+export const outboxBodies = sqliteTable('outbox_bodies', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  textBody: text('text_body').notNull(),
+  htmlBody: text('html_body').notNull(),
+});
+
 /** Every email to send, written in the same transaction as what it reports; the mail worker drains it. */
 export const outbox = sqliteTable(
   'outbox',
@@ -16,8 +26,9 @@ export const outbox = sqliteTable(
     kind: text('kind').notNull(),
     recipient: text('recipient').notNull(),
     subject: text('subject').notNull(),
-    textBody: text('text_body').notNull(),
-    htmlBody: text('html_body').notNull(),
+    bodyId: integer('body_id')
+      .notNull()
+      .references(() => outboxBodies.id, { onDelete: 'restrict' }),
     headers: text('headers', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
     /** What the email is about, so a stale low-stock email can be dropped at send time. */
     subjectKind: text('subject_kind'),
@@ -33,9 +44,9 @@ export const outbox = sqliteTable(
     dedupeKey: text('dedupe_key'),
   },
   (table) => [
+    // Few indexes on purpose: a crossing followed by a thousand people writes a thousand rows here.
     index('outbox_due').on(table.nextAttemptAt, table.id).where(sql`${table.status} = 'queued'`),
-    index('outbox_status').on(table.status, table.createdAt),
-    uniqueIndex('outbox_dedupe').on(table.dedupeKey),
+    uniqueIndex('outbox_dedupe').on(table.dedupeKey).where(sql`${table.dedupeKey} is not null`),
   ],
 );
 

@@ -24,8 +24,17 @@ export function runOverdueCheck(core: Core): number {
   return core.write(null, (ctx) => buildOrders.notifyOverdue(ctx));
 }
 
-/** Runs the checks at start and then hourly; what they did is stored, so restarts don't repeat it. */
+const CHECKPOINT_EVERY_MS = 2000;
+
+/**
+ * Runs the checks at start and then hourly (what they did is stored, so restarts don't repeat it),
+ * and folds the write-ahead log into the database every couple of seconds while nothing is writing.
+ */
 export function startMaintenance(core: Core): () => void {
+  const checkpoint = setInterval(() => {
+    if (!core.isBusy() && core.db.$client.open) core.db.$client.pragma('wal_checkpoint(PASSIVE)');
+  }, CHECKPOINT_EVERY_MS);
+  checkpoint.unref();
   const tick = () => {
     if (core.isBusy()) return;
     try {
@@ -38,5 +47,8 @@ export function startMaintenance(core: Core): () => void {
   tick();
   const timer = setInterval(tick, CHECK_EVERY_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    clearInterval(checkpoint);
+  };
 }

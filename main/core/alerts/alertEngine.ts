@@ -1,5 +1,5 @@
 import type { WriteContext } from '../context';
-import { queueEmailFor } from '../mail/delivery';
+import { queueEmails } from '../mail/delivery';
 import { notifications } from '../notifications/notifications';
 import { formatQuantity } from '../quantity';
 import { describeVia, subscribersOfPart } from '../subscriptions/subscribers';
@@ -22,16 +22,17 @@ function withUnits(quantity: number, units: string): string {
 export function evaluateTouchedParts(ctx: WriteContext): void {
   if (ctx.change.touchedParts.size === 0) return;
   const client = ctx.db.$client;
-  const read = client.prepare(
-    `select id, name, ipn, units, active, minimum_stock as minimumStock, stock_total as stockTotal, is_low as isLow
-     from parts where id = ?`,
-  );
+  // One read finds the parts whose state flips; most changes flip none.
+  const flipped = client
+    .prepare(
+      `select id, name, ipn, units, active, minimum_stock as minimumStock, stock_total as stockTotal, is_low as isLow
+       from parts where id in (select value from json_each(?))
+       and is_low != (active and minimum_stock > 0 and stock_total < minimum_stock)`,
+    )
+    .all(JSON.stringify([...ctx.change.touchedParts])) as PartState[];
   const setLow = client.prepare('update parts set is_low = ? where id = ?');
-  for (const partId of ctx.change.touchedParts) {
-    const part = read.get(partId) as PartState | undefined;
-    if (!part) continue;
-    const low = part.active === 1 && part.minimumStock > 0 && part.stockTotal < part.minimumStock;
-    if (low === (part.isLow === 1)) continue;
+  for (const part of flipped) {
+    const low = part.isLow !== 1;
     setLow.run(low ? 1 : 0, part.id);
     if (low && !ctx.change.alertsSilenced) notifyLowStock(ctx, part);
   }
@@ -40,24 +41,28 @@ export function evaluateTouchedParts(ctx: WriteContext): void {
 function notifyLowStock(ctx: WriteContext, part: PartState): void {
   const stock = withUnits(part.stockTotal, part.units);
   const minimum = withUnits(part.minimumStock, part.units);
+  const subscribers = subscribersOfPart(ctx, part.id);
+  const created = notifications.createMany(
+    ctx,
+    subscribers.map((subscriber) => {
+      const reason = describeVia(subscriber.via);
+      return {
+        userId: subscriber.userId,
+        kind: 'part.low_stock',
+        title: `Low stock: ${part.name}`,
+        message: `${part.name} is down to ${stock}, below its minimum of ${minimum}. ${reason}`,
+        reason,
+        target: { kind: 'part', id: String(part.id) },
+        data: { partId: part.id, partName: part.name, stock: formatQuantity(part.stockTotal), minimum: formatQuantity(part.minimumStock), units: part.units, via: subscriber.via },
+      };
+    }),
+  );
   let locations: string[][] | null = null;
-  for (const subscriber of subscribersOfPart(ctx, part.id)) {
-    const reason = describeVia(subscriber.via);
-    const notification = notifications.create(ctx, {
-      userId: subscriber.userId,
-      kind: 'part.low_stock',
-      title: `Low stock: ${part.name}`,
-      message: `${part.name} is down to ${stock}, below its minimum of ${minimum}. ${reason}`,
-      reason,
-      target: { kind: 'part', id: String(part.id) },
-      data: { partId: part.id, partName: part.name, stock: formatQuantity(part.stockTotal), minimum: formatQuantity(part.minimumStock), units: part.units, via: subscriber.via },
-    });
-    queueEmailFor(
-      ctx,
-      subscriber.userId,
-      notification,
-      (settings) => lowStockEmail(ctx, part, (locations ??= stockByLocation(ctx, part.id)), reason, settings),
-      { kind: 'part.low_stock', id: part.id },
-    );
-  }
+  queueEmails(
+    ctx,
+    'part.low_stock',
+    created.map((notification, index) => ({ userId: subscribers[index]?.userId as number, notificationId: notification.id, reason: notification.reason })),
+    (reason, settings) => lowStockEmail(ctx, part, (locations ??= stockByLocation(ctx, part.id)), reason, settings),
+    { kind: 'part.low_stock', id: part.id },
+  );
 }

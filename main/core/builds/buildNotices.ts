@@ -1,6 +1,6 @@
 import type { WriteContext } from '../context';
-import { queueEmailFor } from '../mail/delivery';
-import { renderEmail, type LinkedLine } from '../mail/templates';
+import { queueEmails } from '../mail/delivery';
+import { renderEmail } from '../mail/templates';
 import type { NotificationKind } from '../notifications/kinds';
 import { notifications } from '../notifications/notifications';
 import { formatQuantity } from '../quantity';
@@ -36,41 +36,44 @@ function withUnits(quantity: number, units: string): string {
  */
 export function noticeToAssemblySubscribers(ctx: WriteContext, build: BuildFacts, notice: Notice): void {
   const path = `/builds/${build.id}`;
-  for (const subscriber of subscribersOfPart(ctx, build.assemblyId)) {
-    if (notice.except !== undefined && notice.except === subscriber.userId) continue;
-    const reason = describeVia(subscriber.via).replace('this part', build.assemblyName);
-    const created = notifications.create(ctx, {
-      userId: subscriber.userId,
-      kind: notice.kind,
-      title: notice.title,
-      message: `${notice.message} ${reason}`,
-      reason,
-      target: { kind: 'build', id: String(build.id) },
-      data: {
-        buildId: build.id,
-        reference: build.reference,
-        assembly: build.assemblyName,
-        shortLines: (notice.shortLines ?? []).map((line) => ({
-          partId: line.partId,
-          name: line.name,
-          required: formatQuantity(line.required),
-          available: formatQuantity(line.available),
-          minimum: formatQuantity(line.minimum),
-        })),
-      },
-    });
-    queueEmailFor(ctx, subscriber.userId, created, (settings) => {
-      const facts: LinkedLine[] = [
-        { label: 'Build order', value: build.reference },
-        { label: 'Assembly', value: build.assemblyName },
-        { label: 'Quantity', value: formatQuantity(build.quantity) },
-        { label: 'Target date', value: build.targetDate ?? 'None' },
-      ];
-      return renderEmail({
+  const shortLines = (notice.shortLines ?? []).map((line) => ({
+    partId: line.partId,
+    name: line.name,
+    required: formatQuantity(line.required),
+    available: formatQuantity(line.available),
+    minimum: formatQuantity(line.minimum),
+  }));
+  const recipients = subscribersOfPart(ctx, build.assemblyId).filter((subscriber) => notice.except === undefined || notice.except !== subscriber.userId);
+  const created = notifications.createMany(
+    ctx,
+    recipients.map((subscriber) => {
+      const reason = describeVia(subscriber.via).replace('this part', build.assemblyName);
+      return {
+        userId: subscriber.userId,
+        kind: notice.kind,
+        title: notice.title,
+        message: `${notice.message} ${reason}`,
+        reason,
+        target: { kind: 'build', id: String(build.id) },
+        data: { buildId: build.id, reference: build.reference, assembly: build.assemblyName, shortLines },
+      };
+    }),
+  );
+  queueEmails(
+    ctx,
+    notice.kind,
+    created.map((notification, index) => ({ userId: recipients[index]?.userId as number, notificationId: notification.id, reason: notification.reason })),
+    (reason, settings) =>
+      renderEmail({
         instanceName: settings.instanceName,
         heading: notice.title,
         intro: notice.message,
-        facts,
+        facts: [
+          { label: 'Build order', value: build.reference },
+          { label: 'Assembly', value: build.assemblyName },
+          { label: 'Quantity', value: formatQuantity(build.quantity) },
+          { label: 'Target date', value: build.targetDate ?? 'None' },
+        ],
         ...(notice.shortLines?.length
           ? {
               table: {
@@ -87,9 +90,8 @@ export function noticeToAssemblySubscribers(ctx: WriteContext, build: BuildFacts
         reason,
         path,
         links: ctx.links,
-      });
-    });
-  }
+      }),
+  );
 }
 
 /** "Stock required for build order BO-0001", when any required line is short. */

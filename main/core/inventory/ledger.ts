@@ -58,6 +58,33 @@ export function moveTotals(ctx: WriteContext, partId: number, delta: number): vo
   for (const id of chain) ctx.change.touchPart(id);
 }
 
+/**
+ * Many parts' totals at once (a bulk change): each part's delta reaches it and every template above
+ * it, summed per row, in one recursive read and one update.
+ */
+export function moveTotalsMany(ctx: WriteContext, deltas: Map<number, number>): void {
+  const moving = [...deltas].filter(([, delta]) => delta !== 0);
+  if (moving.length === 0) return;
+  const client = ctx.db.$client;
+  const chains = client
+    .prepare(
+      `with recursive up(start, id) as (
+         select value, value from json_each(?)
+         union all select up.start, p.variant_of_id from parts p join up on p.id = up.id where p.variant_of_id is not null
+       ) select start, id from up`,
+    )
+    .all(JSON.stringify(moving.map(([partId]) => partId))) as { start: number; id: number }[];
+  const totals = new Map<number, number>();
+  for (const { start, id } of chains) totals.set(id, (totals.get(id) ?? 0) + (deltas.get(start) ?? 0));
+  client
+    .prepare(
+      `update parts set stock_total = stock_total + json_extract(j.value, '$[1]')
+       from json_each(?) j where parts.id = json_extract(j.value, '$[0]')`,
+    )
+    .run(JSON.stringify([...totals]));
+  for (const id of totals.keys()) ctx.change.touchPart(id);
+}
+
 /** Re-raises SQLite's range checks on totals as a sentence a person can act on. */
 export function guardTotals<T>(work: () => T): T {
   try {

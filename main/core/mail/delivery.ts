@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { NotificationView } from '../../contract/notifications';
 import type { WriteContext } from '../context';
-import { preferenceFor } from '../notifications/preferences';
+import { INSERT_CHUNK } from '../notifications/notifications';
 import { emailIsOn, readEmailSettings, type StoredEmailSettings } from './emailSettings';
 import { outbox } from './outbox';
 import type { EmailContent } from './templates';
@@ -16,55 +15,83 @@ export function whyNoEmail(settings: StoredEmailSettings, email: string | null):
   return null;
 }
 
-// Settings are read once per transaction, however many subscribers a change reaches.
-const settingsCache = new WeakMap<object, StoredEmailSettings>();
+export function unsubscribeHeaders(settings: StoredEmailSettings): Record<string, string> {
+  return { 'List-Unsubscribe': `<mailto:${settings.sender}?subject=unsubscribe>` };
+}
 
-function settingsFor(ctx: WriteContext): StoredEmailSettings {
-  let settings = settingsCache.get(ctx.change);
-  if (!settings) {
-    settings = readEmailSettings(ctx);
-    settingsCache.set(ctx.change, settings);
-  }
-  return settings;
+export interface EmailCandidate {
+  userId: number;
+  notificationId: number;
+  /** Why this person gets it; people with the same reason share one email body. */
+  reason: string;
+}
+
+interface Eligibility {
+  id: number;
+  email: string | null;
+  wantsEmail: number;
+  mode: 'immediate' | 'digest';
 }
 
 /**
- * Queues the email for a notification when the person should get one, in the same transaction: at
- * once in the outbox, or in the digest queue for their daily summary.
+ * Queues the emails for notifications of one kind, in the same transaction: for each person who
+ * should get one, a row in the outbox, or in the digest queue for their daily summary. Whether a
+ * person should is read for all of them at once: active, a valid address, email on for this kind.
  */
-export function queueEmailFor(
+export function queueEmails(
   ctx: WriteContext,
-  userId: number,
-  notification: NotificationView,
-  compose: (settings: StoredEmailSettings) => EmailContent,
+  kind: string,
+  candidates: EmailCandidate[],
+  compose: (reason: string, settings: StoredEmailSettings) => EmailContent,
   about?: { kind: string; id: number },
 ): void {
-  const settings = settingsFor(ctx);
+  if (candidates.length === 0) return;
+  const settings = readEmailSettings(ctx);
   if (!emailIsOn(settings)) return;
-  const user = ctx.db.$client.prepare('select email, active from users where id = ?').get(userId) as
-    | { email: string | null; active: number }
-    | undefined;
-  if (!user || user.active !== 1 || whyNoEmail(settings, user.email) !== null) return;
-  const preference = preferenceFor(ctx, userId, notification.kind);
-  if (!preference.email) return;
-  if (preference.emailMode === 'digest') {
-    ctx.db.$client
-      .prepare('insert into digest_queue (notification_id, user_id, created_at) values (?, ?, ?)')
-      .run(notification.id, userId, ctx.clock.now());
-    return;
+  const client = ctx.db.$client;
+  const people = new Map(
+    (
+      client
+        .prepare(
+          `select u.id, u.email, coalesce(p.email, 1) as wantsEmail, coalesce(p.email_mode, 'immediate') as mode
+           from users u left join notification_preferences p on p.user_id = u.id and p.kind = ?
+           where u.id in (select value from json_each(?)) and u.active and u.email is not null`,
+        )
+        .all(kind, JSON.stringify(candidates.map((candidate) => candidate.userId))) as Eligibility[]
+    ).map((person) => [person.id, person]),
+  );
+  const contents = new Map<string, EmailContent>();
+  const now = ctx.clock.now();
+  const digest: EmailCandidate[] = [];
+  const immediate: Parameters<typeof outbox.enqueueMany>[1] = [];
+  const headers = unsubscribeHeaders(settings);
+  for (const candidate of candidates) {
+    const person = people.get(candidate.userId);
+    if (!person || person.wantsEmail !== 1 || whyNoEmail(settings, person.email) !== null) continue;
+    if (person.mode === 'digest') {
+      digest.push(candidate);
+      continue;
+    }
+    let content = contents.get(candidate.reason);
+    if (!content) {
+      content = compose(candidate.reason, settings);
+      contents.set(candidate.reason, content);
+    }
+    immediate.push({
+      content,
+      userId: candidate.userId,
+      notificationId: candidate.notificationId,
+      kind,
+      recipient: person.email as string,
+      headers,
+      ...(about ? { subjectKind: about.kind, subjectId: about.id } : {}),
+    });
   }
-  const content = compose(settings);
-  outbox.enqueue(ctx, {
-    ...content,
-    userId,
-    notificationId: notification.id,
-    kind: notification.kind,
-    recipient: user.email as string,
-    headers: unsubscribeHeaders(settings),
-    ...(about ? { subjectKind: about.kind, subjectId: about.id } : {}),
-  });
-}
-
-export function unsubscribeHeaders(settings: StoredEmailSettings): Record<string, string> {
-  return { 'List-Unsubscribe': `<mailto:${settings.sender}?subject=unsubscribe>` };
+  outbox.enqueueMany(ctx, immediate);
+  for (let start = 0; start < digest.length; start += INSERT_CHUNK) {
+    const chunk = digest.slice(start, start + INSERT_CHUNK);
+    client
+      .prepare(`insert into digest_queue (notification_id, user_id, created_at) values ${chunk.map(() => '(?, ?, ?)').join(', ')}`)
+      .run(...chunk.flatMap((candidate) => [candidate.notificationId, candidate.userId, now]));
+  }
 }

@@ -62,7 +62,7 @@ export function queueDueDigests(ctx: WriteContext): number {
       links: ctx.links,
     });
     outbox.enqueue(ctx, {
-      ...content,
+      content,
       userId: person.id,
       notificationId: null,
       kind: 'digest',

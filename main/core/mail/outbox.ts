@@ -1,9 +1,12 @@
 import type { OutboxStatus } from '../../../db/schema';
 import type { CoreContext, WriteContext } from '../context';
 import { notFound } from '../errors';
+import { INSERT_CHUNK } from '../notifications/notifications';
 import type { EmailContent } from './templates';
 
-export interface QueuedEmail extends EmailContent {
+export interface QueuedEmail {
+  /** The same content object for many recipients is stored once. */
+  content: EmailContent;
   userId: number | null;
   notificationId: number | null;
   kind: string;
@@ -34,47 +37,79 @@ export interface OutboxRow {
   sentAt: number | null;
 }
 
-const rowColumns = `id, user_id as userId, kind, recipient, subject, text_body as textBody, html_body as htmlBody, headers,
+const rowColumns = `outbox.id, user_id as userId, kind, recipient, subject,
+  (select text_body from outbox_bodies b where b.id = outbox.body_id) as textBody,
+  (select html_body from outbox_bodies b where b.id = outbox.body_id) as htmlBody, headers,
   subject_kind as subjectKind, subject_id as subjectId, status, attempts, next_attempt_at as nextAttemptAt,
   last_error as lastError, message_id as messageId, created_at as createdAt, sent_at as sentAt`;
+
+// Bodies already written in this transaction, by the content object that produced them.
+const writtenBodies = new WeakMap<object, WeakMap<EmailContent, number>>();
+
+function bodyId(ctx: WriteContext, content: EmailContent): number {
+  let known = writtenBodies.get(ctx.change);
+  if (!known) {
+    known = new WeakMap();
+    writtenBodies.set(ctx.change, known);
+  }
+  let id = known.get(content);
+  if (id === undefined) {
+    id = Number(ctx.db.$client.prepare('insert into outbox_bodies (text_body, html_body) values (?, ?)').run(content.text, content.html).lastInsertRowid);
+    known.set(content, id);
+  }
+  return id;
+}
 
 /** The durable queue of emails. Every state change is a short transaction of its own. */
 export const outbox = {
   enqueue(ctx: WriteContext, email: QueuedEmail): void {
+    outbox.enqueueMany(ctx, [email]);
+  },
+
+  /** Many emails with few statements; a body shared by several rows is written once. */
+  enqueueMany(ctx: WriteContext, emails: QueuedEmail[]): void {
+    if (emails.length === 0) return;
     const now = ctx.clock.now();
-    ctx.db.$client
-      .prepare(
-        `insert into outbox (user_id, notification_id, kind, recipient, subject, text_body, html_body, headers, subject_kind,
-           subject_id, status, attempts, next_attempt_at, created_at, dedupe_key)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)`,
-      )
-      .run(
-        email.userId,
-        email.notificationId,
-        email.kind,
-        email.recipient,
-        email.subject,
-        email.text,
-        email.html,
-        JSON.stringify(email.headers),
-        email.subjectKind ?? null,
-        email.subjectId ?? null,
-        now,
-        now,
-        email.dedupeKey ?? null,
-      );
+    for (let start = 0; start < emails.length; start += INSERT_CHUNK) {
+      const chunk = emails.slice(start, start + INSERT_CHUNK);
+      ctx.db.$client
+        .prepare(
+          `insert into outbox (user_id, notification_id, kind, recipient, subject, body_id, headers, subject_kind,
+             subject_id, status, attempts, next_attempt_at, created_at, dedupe_key)
+           values ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)").join(', ')}`,
+        )
+        .run(
+          ...chunk.flatMap((email) => [
+            email.userId,
+            email.notificationId,
+            email.kind,
+            email.recipient,
+            email.content.subject,
+            bodyId(ctx, email.content),
+            JSON.stringify(email.headers),
+            email.subjectKind ?? null,
+            email.subjectId ?? null,
+            now,
+            now,
+            email.dedupeKey ?? null,
+          ]),
+        );
+    }
     ctx.change.mailQueued = true;
   },
 
   /** Takes up to `limit` due emails and marks them as being sent, so no other pass takes them too. */
   claimDue(ctx: WriteContext, limit: number): OutboxRow[] {
-    return ctx.db.$client
+    const ids = ctx.db.$client
       .prepare(
         `update outbox set status = 'sending', attempts = attempts + 1
          where id in (select id from outbox where status = 'queued' and next_attempt_at <= ? order by next_attempt_at, id limit ?)
-         returning ${rowColumns}`,
+         returning id`,
       )
-      .all(ctx.clock.now(), limit) as OutboxRow[];
+      .pluck()
+      .all(ctx.clock.now(), limit) as number[];
+    if (ids.length === 0) return [];
+    return ctx.db.$client.prepare(`select ${rowColumns} from outbox where id in (select value from json_each(?)) order by id`).all(JSON.stringify(ids)) as OutboxRow[];
   },
 
   nextDueAt(ctx: CoreContext): number | null {

@@ -24,6 +24,9 @@ interface NotificationRecord {
   readAt: number | null;
 }
 
+/** Rows per multi-row insert: well inside SQLite's limit on bound values. */
+export const INSERT_CHUNK = 200;
+
 const columns = `select id, kind, title, message, reason, target_kind as targetKind, target_id as targetId,
   created_at as createdAt, read_at as readAt from notifications`;
 
@@ -40,27 +43,38 @@ function toView({ targetKind, targetId, ...record }: NotificationRecord): Notifi
 
 /** Every statement here names the user, so one person can never see or change another's. */
 export const notifications = {
-  create(ctx: WriteContext, entry: NewNotification): NotificationView {
+  /** Writes many notifications with few statements (a crossing may reach a thousand people). */
+  createMany(ctx: WriteContext, entries: NewNotification[]): NotificationView[] {
     const createdAt = ctx.clock.now();
-    const result = ctx.db.$client
-      .prepare(
-        `insert into notifications (user_id, kind, title, message, reason, target_kind, target_id, data, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(entry.userId, entry.kind, entry.title, entry.message, entry.reason, entry.target.kind, entry.target.id, JSON.stringify(entry.data), createdAt);
-    const view = toView({
-      id: Number(result.lastInsertRowid),
-      kind: entry.kind,
-      title: entry.title,
-      message: entry.message,
-      reason: entry.reason,
-      targetKind: entry.target.kind,
-      targetId: entry.target.id,
-      createdAt,
-      readAt: null,
-    });
-    ctx.change.notify(entry.userId, view);
-    return view;
+    const views: NotificationView[] = [];
+    for (let start = 0; start < entries.length; start += INSERT_CHUNK) {
+      const chunk = entries.slice(start, start + INSERT_CHUNK);
+      const ids = ctx.db.$client
+        .prepare(
+          `insert into notifications (user_id, kind, title, message, reason, target_kind, target_id, data, created_at)
+           values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} returning id`,
+        )
+        .pluck()
+        .all(
+          ...chunk.flatMap((entry) => [entry.userId, entry.kind, entry.title, entry.message, entry.reason, entry.target.kind, entry.target.id, JSON.stringify(entry.data), createdAt]),
+        ) as number[];
+      chunk.forEach((entry, index) => {
+        const view = toView({
+          id: ids[index] as number,
+          kind: entry.kind,
+          title: entry.title,
+          message: entry.message,
+          reason: entry.reason,
+          targetKind: entry.target.kind,
+          targetId: entry.target.id,
+          createdAt,
+          readAt: null,
+        });
+        ctx.change.notify(entry.userId, view);
+        views.push(view);
+      });
+    }
+    return views;
   },
 
   unreadCount(ctx: CoreContext, userId: number): number {

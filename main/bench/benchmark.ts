@@ -1,0 +1,196 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+import { generateSynthetic, type SyntheticSize } from '../../db/synthetic/generate';
+import { MailWorker } from '../core/mail/mailWorker';
+import { startMaintenance } from '../core/maintenance';
+import { outbox } from '../core/mail/outbox';
+import { writeEmailSettings, storedEmailSettings } from '../core/mail/emailSettings';
+import { QUANTITY_SCALE, formatQuantity } from '../core/quantity';
+import type { Session } from '../dispatch/session';
+import { keyFileSecrets } from '../hosts/headless/keyFileSecrets';
+import { startCore, type Runtime } from '../hosts/startCore';
+import { measure, timing, type Timing } from './stats';
+
+export interface BenchOptions {
+  size: SyntheticSize;
+  /** Samples per single-adjustment case and per read. */
+  iterations: number;
+  bulkMovements: number;
+  emails: number;
+  log: (line: string) => void;
+}
+
+export interface BenchResult {
+  machine: { cpus: number; node: string; platform: string };
+  size: SyntheticSize;
+  generateSeconds: number;
+  adjustment: { noCrossing: Timing; crossing100: Timing & { subscribers: number }; crossing1000: Timing & { subscribers: number } };
+  bulk: { movements: number; movementsPerSecond: number; rawInsertsPerSecond: number; ratio: number };
+  inbox: { notifications: number; unreadCount: Timing; firstPage: Timing };
+  outbox: { emails: number; drainPerSecond: number; rawPerSecond: number; ratio: number };
+  open: { firstCallMs: number };
+  peakRssMb: number;
+}
+
+async function call(runtime: Runtime, session: Session, method: string, input: unknown): Promise<unknown> {
+  const result = await runtime.dispatch(method, input, session);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
+  return result.value;
+}
+
+async function loopbackSmtp(): Promise<{ port: number; received: () => number; stop: () => Promise<void> }> {
+  let count = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, done) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        count += 1;
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return { port: (server.server.address() as AddressInfo).port, received: () => count, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * Builds the synthetic inventory in a fresh data folder and measures the core directly, in this
+ * process: single adjustments with and without fan-out, a bulk call, the inbox, the outbox, start-up.
+ */
+export async function runBenchmark(options: BenchOptions): Promise<BenchResult> {
+  const { log } = options;
+  const dataDir = mkdtempSync(join(tmpdir(), 'stockbell-bench-'));
+  const secrets = keyFileSecrets(dataDir);
+  try {
+    let runtime = startCore(dataDir, { secrets });
+    const session: Session = { userId: null };
+    log('Generating the synthetic inventory...');
+    const generateStart = Date.now();
+    const fixture = generateSynthetic(runtime.core.db.$client, options.size);
+    const admin = runtime.core.db.$client.prepare(`insert into users (username, display_name, role, created_at) values ('bench', 'Bench', 'admin', 0)`).run();
+    session.userId = Number(admin.lastInsertRowid);
+    runtime.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    const generateSeconds = (Date.now() - generateStart) / 1000;
+    log(`Generated in ${generateSeconds.toFixed(1)} s.`);
+
+    // Email on, pointing at a loopback server: the crossing cases include queuing every email.
+    const smtp = await loopbackSmtp();
+    runtime.core.write(null, (ctx) =>
+      writeEmailSettings(ctx, storedEmailSettings.parse({ enabled: true, host: '127.0.0.1', port: smtp.port, security: 'none', sender: 'bench@stockbell.test' })),
+    );
+
+    // As in the hosts: the log is folded into the database in idle moments, not inside a change.
+    const stopMaintenance = startMaintenance(runtime.core);
+    log('1. Single stock adjustments...');
+    const noCrossing: number[] = [];
+    for (let index = 0; index < options.iterations; index += 1) {
+      noCrossing.push(await measure(() => call(runtime, session, index % 2 ? 'stock.add' : 'stock.remove', { itemId: fixture.quietItemId, quantity: '1' })));
+    }
+    const crossings: Timing[] = [];
+    for (const crowd of fixture.crowds) {
+      const samples: number[] = [];
+      const fall = formatQuantity(1000 * QUANTITY_SCALE - crowd.minimum + QUANTITY_SCALE);
+      for (let index = 0; index < options.iterations; index += 1) {
+        samples.push(await measure(() => call(runtime, session, 'stock.remove', { itemId: crowd.itemId, quantity: fall })));
+        await call(runtime, session, 'stock.add', { itemId: crowd.itemId, quantity: fall });
+      }
+      crossings.push(timing(samples));
+      // The crossings queued email; keep it out of the outbox measurement below.
+      runtime.core.db.$client.exec(`delete from outbox`);
+    }
+
+    log('2. Bulk movements...');
+    const bulkItems = fixture.itemIds.slice(0, Math.min(fixture.itemIds.length, options.bulkMovements));
+    const changes = Array.from({ length: options.bulkMovements }, (_, index) => ({ itemId: bulkItems[index % bulkItems.length] as number, kind: 'add' as const, quantity: '1' }));
+    const bulkMs = await measure(() => call(runtime, session, 'stock.adjustMany', { changes, note: 'Benchmark' }));
+    const client = runtime.core.db.$client;
+    const rawInsert = client.prepare(
+      `insert into stock_movements (item_id, part_id, user_id, kind, delta, quantity_after, note, created_at) values (?, ?, ?, 'add', ?, ?, ?, ?)`,
+    );
+    const partOf = new Map((client.prepare(`select id, part_id as partId from stock_items where id in (select value from json_each(?))`).all(JSON.stringify(bulkItems)) as { id: number; partId: number }[]).map((row) => [row.id, row.partId]));
+    const rawMs = await measure(() =>
+      client.transaction(() => {
+        const now = Date.now();
+        for (const change of changes) rawInsert.run(change.itemId, partOf.get(change.itemId), session.userId, QUANTITY_SCALE, QUANTITY_SCALE, 'Benchmark', now);
+      })(),
+    );
+    client.exec(`delete from stock_movements where note = 'Benchmark' and id > (select max(id) - ${changes.length} from stock_movements)`);
+
+    log('3. Inbox of a busy person...');
+    const busy: Session = { userId: fixture.busyUserId };
+    const countSamples: number[] = [];
+    const pageSamples: number[] = [];
+    for (let index = 0; index < options.iterations; index += 1) {
+      countSamples.push(await measure(() => call(runtime, busy, 'notifications.unreadCount', {})));
+      pageSamples.push(await measure(() => call(runtime, busy, 'notifications.list', { state: 'unread', limit: 25 })));
+    }
+    const busyCount = client.prepare('select count(*) from notifications where user_id = ?').pluck().get(fixture.busyUserId) as number;
+
+    log('4. Outbox drain against raw pooled sends...');
+    const message = { from: 'bench@stockbell.test', to: 'someone@bench.test', subject: '[Stockbell] Low stock: Part', text: 'Body '.repeat(100), html: `<p>${'Body '.repeat(100)}</p>` };
+    const raw = nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true, pool: true, maxConnections: 4, maxMessages: Infinity });
+    const rawStart = smtp.received();
+    const rawSendMs = await measure(async () => {
+      for (let start = 0; start < options.emails; start += 50) {
+        await Promise.all(Array.from({ length: Math.min(50, options.emails - start) }, () => raw.sendMail(message)));
+      }
+    });
+    raw.close();
+    if (smtp.received() - rawStart !== options.emails) throw new Error('Raw sends went missing');
+    runtime.core.write(null, (ctx) => {
+      for (let index = 0; index < options.emails; index += 1) {
+        // A body of its own per email, as distinct notifications would have.
+        const content = { subject: message.subject, text: message.text, html: message.html };
+        outbox.enqueue(ctx, { content, userId: null, notificationId: null, kind: 'digest', recipient: message.to, headers: {} });
+      }
+    });
+    const worker = new MailWorker(runtime.core, secrets, { batchSize: 50, maxConnections: 4 });
+    const drainStart = smtp.received();
+    const drainMs = await measure(async () => {
+      worker.start();
+      while (smtp.received() - drainStart < options.emails) await new Promise((resolve) => setTimeout(resolve, 5));
+      await worker.idle();
+    });
+    await worker.stop();
+    await smtp.stop();
+
+    log('5. Opening the database...');
+    stopMaintenance();
+    runtime.core.close();
+    const openMs = await measure(async () => {
+      runtime = startCore(dataDir, { secrets });
+      await call(runtime, session, 'parts.list', { limit: 25 });
+    });
+    runtime.core.close();
+
+    return {
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version, platform: `${process.platform}-${process.arch}` },
+      size: options.size,
+      generateSeconds,
+      adjustment: {
+        noCrossing: timing(noCrossing),
+        crossing100: { ...(crossings[0] as Timing), subscribers: fixture.crowds[0]?.subscribers ?? 0 },
+        crossing1000: { ...(crossings[1] as Timing), subscribers: fixture.crowds[1]?.subscribers ?? 0 },
+      },
+      bulk: {
+        movements: changes.length,
+        movementsPerSecond: changes.length / (bulkMs / 1000),
+        rawInsertsPerSecond: changes.length / (rawMs / 1000),
+        ratio: rawMs / bulkMs,
+      },
+      inbox: { notifications: busyCount, unreadCount: timing(countSamples), firstPage: timing(pageSamples) },
+      outbox: { emails: options.emails, drainPerSecond: options.emails / (drainMs / 1000), rawPerSecond: options.emails / (rawSendMs / 1000), ratio: rawSendMs / drainMs },
+      open: { firstCallMs: openMs },
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
