@@ -1,10 +1,17 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { eventNames } from '../../../main/contract';
 import { CallFailure } from './callFailure';
 import { ClientContext, createCall, type StockbellClient } from './client';
 import { SESSION_KEY } from './sessionCache';
 import type { Transport } from './transport';
+
+/** Reads a notifications.changed push can make stale: the person's notifications, subscriptions and mail status. */
+const NOTIFICATION_METHOD_PREFIXES = ['notifications.', 'subscriptions.', 'mail.'];
+
+function isNotificationQuery(key: readonly unknown[]): boolean {
+  const method = key[0];
+  return typeof method === 'string' && NOTIFICATION_METHOD_PREFIXES.some((prefix) => method.startsWith(prefix));
+}
 
 /** Calls whose UNAUTHENTICATED answer is part of the conversation (a wrong password), not an expired session. */
 function isSessionMethod(key: readonly unknown[] | undefined): boolean {
@@ -42,12 +49,17 @@ export function ClientProvider({ transport, children }: { transport: Transport; 
   const [client] = useState<StockbellClient>(() => ({ transport, call: createCall(transport) }));
 
   useEffect(() => {
-    // Every push event means some reads may be out of date; which ones is the cache's business, not ours.
-    const refresh = () => void queryClient.invalidateQueries();
-    const offEvents = eventNames.map((event) => transport.on(event, refresh));
-    const offReconnect = transport.onReconnect?.(refresh);
+    // Only pushes about changed data refresh reads; import progress and navigation requests change nothing cached.
+    const refreshAll = () => void queryClient.invalidateQueries();
+    const offInventory = transport.on('inventory.changed', refreshAll);
+    const offNotifications = transport.on('notifications.changed', () => {
+      void queryClient.invalidateQueries({ predicate: (query) => isNotificationQuery(query.queryKey) });
+    });
+    // Pushes may have been missed while the stream was down.
+    const offReconnect = transport.onReconnect?.(refreshAll);
     return () => {
-      for (const off of offEvents) off();
+      offInventory();
+      offNotifications();
       offReconnect?.();
     };
   }, [transport, queryClient]);
