@@ -1,7 +1,7 @@
 import { Button, Card, Group, Select, Switch, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconPackage, IconSearch } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useCall } from '../client/hooks';
 import { EmptyPanel } from './EmptyPanel';
 import { hierarchyOptions } from './hierarchy';
@@ -34,10 +34,13 @@ interface PartListPanelProps {
 /** Filters, sortable table and pagination over `parts.list`; the owner decides where the filter state lives. */
 export function PartListPanel({ filters, onChange, withCategoryFilter = true, emptyAction, caption }: PartListPanelProps) {
   const categories = useCall('categories.list', {}, { enabled: withCategoryFilter });
+  // Typing reaches the owner (and the address) at once, so no late update can follow a click elsewhere;
+  // only the query waits for a pause.
+  const [search] = useDebouncedValue(filters.search, 250);
   const parts = useCall(
     'parts.list',
     {
-      search: filters.search,
+      search,
       categoryId: filters.categoryId,
       lowOnly: filters.lowOnly,
       sort: filters.sort,
@@ -48,16 +51,7 @@ export function PartListPanel({ filters, onChange, withCategoryFilter = true, em
     { placeholderData: (previous) => previous },
   );
 
-  // Typing updates the box at once and the query after a pause.
-  const [searchText, setSearchText] = useState(filters.search);
-  const [shownSearch, setShownSearch] = useState(filters.search);
-  if (shownSearch !== filters.search) {
-    setShownSearch(filters.search);
-    setSearchText(filters.search);
-  }
-  const commitSearch = useDebouncedCallback((search: string) => onChange({ ...filters, search, page: 1 }), 250);
-
-  const filtered = filters.search !== '' || filters.lowOnly || (withCategoryFilter && filters.categoryId !== null);
+  const filtered = search !== '' || filters.lowOnly || (withCategoryFilter && filters.categoryId !== null);
   const data = parts.data;
 
   return (
@@ -67,11 +61,8 @@ export function PartListPanel({ filters, onChange, withCategoryFilter = true, em
           aria-label="Filter parts"
           placeholder="Search name, IPN or description"
           leftSection={<IconSearch size={16} />}
-          value={searchText}
-          onChange={(event) => {
-            setSearchText(event.currentTarget.value);
-            commitSearch(event.currentTarget.value);
-          }}
+          value={filters.search}
+          onChange={(event) => onChange({ ...filters, search: event.currentTarget.value, page: 1 })}
           w={{ base: '100%', sm: 300 }}
         />
         {withCategoryFilter && (

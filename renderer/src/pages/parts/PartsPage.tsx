@@ -11,19 +11,32 @@ export function PartsPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  // Filters live in the address, mirrored in state so inputs update in the same render as the click
-  // (the router applies the new address a moment later). When the address changes to something we
-  // did not set (header search, a link), the address wins.
+  // Filters live in the address, mirrored in state so inputs update in the same render as the keystroke
+  // (the router applies each new address a moment later, in a transition). Addresses we wrote arrive in
+  // order and are ours; any other address (header search, a link) wins.
   const query = params.toString();
-  const [mirror, setMirror] = useState<{ seen: string; filters: PartFilters }>(() => ({ seen: query, filters: partFiltersFromUrl(params) }));
+  const [mirror, setMirror] = useState<{ seen: string; filters: PartFilters; written: string[] }>(() => ({
+    seen: query,
+    filters: partFiltersFromUrl(params),
+    written: [],
+  }));
   if (mirror.seen !== query) {
-    const ours = partFiltersToUrl(mirror.filters).toString() === query;
-    setMirror({ seen: query, filters: ours ? mirror.filters : partFiltersFromUrl(params) });
+    const ours = mirror.written.indexOf(query);
+    setMirror(
+      ours >= 0
+        ? { seen: query, filters: mirror.filters, written: mirror.written.slice(ours + 1) }
+        : { seen: query, filters: partFiltersFromUrl(params), written: [] },
+    );
   }
   const filters = mirror.filters;
   const change = (next: PartFilters) => {
-    setMirror((current) => ({ ...current, filters: next }));
-    setParams(partFiltersToUrl(next), { replace: true });
+    const address = partFiltersToUrl(next).toString();
+    if (address === (mirror.written.at(-1) ?? mirror.seen)) {
+      setMirror({ ...mirror, filters: next });
+      return;
+    }
+    setMirror({ ...mirror, filters: next, written: [...mirror.written, address] });
+    setParams(address, { replace: true });
   };
 
   const newPart = (
