@@ -49,6 +49,10 @@ export function createHttpTransport(token: string | null): Transport {
   const authorization: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const reconnectListeners = new Set<() => void>();
+  // The host keys sessions by a cookie that the first answer sets. An event stream opened before then
+  // gets a session of its own that never signs in, and events for the signed-in person never reach it.
+  let sessionCookieSet = () => {};
+  const firstAnswer = new Promise<void>((resolve) => (sessionCookieSet = resolve));
 
   async function invoke<M extends MethodName>(method: M, input: unknown): Promise<CallResult<M>> {
     let response: Response;
@@ -62,6 +66,7 @@ export function createHttpTransport(token: string | null): Transport {
     } catch {
       return failure('UNAVAILABLE', UNREACHABLE);
     }
+    sessionCookieSet();
     let body: unknown = null;
     try {
       body = await response.json();
@@ -96,6 +101,7 @@ export function createHttpTransport(token: string | null): Transport {
     let connectedBefore = false;
 
     const connect = async () => {
+      await firstAnswer;
       try {
         const response = await fetch('/api/events', {
           headers: { ...authorization, Accept: 'text/event-stream' },
