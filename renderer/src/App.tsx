@@ -30,7 +30,7 @@ import { theme } from './theme';
 export function App({ transport }: { transport: Transport }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" limit={4} />
+      <Notifications position="bottom-right" limit={4} />
       <ClientProvider transport={transport}>
         <HashRouter>
           <DesktopNavigation />
