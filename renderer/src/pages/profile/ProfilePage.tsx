@@ -3,6 +3,7 @@ import { IconMailOff } from '@tabler/icons-react';
 import { useCall } from '../../client/hooks';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { DesktopSettingsCard } from '../desktop/DesktopSettingsCard';
 import { ChangePasswordCard } from './ChangePasswordCard';
 import { NotificationPreferencesCard } from './NotificationPreferencesCard';
 import { ProfileDetailsCard } from './ProfileDetailsCard';
@@ -36,6 +37,7 @@ export function ProfilePage() {
             </Grid.Col>
           </Grid>
           <NotificationPreferencesCard preferences={profile.data.preferences} />
+          <DesktopSettingsCard />
         </Stack>
       )}
     </>
