@@ -15,12 +15,14 @@ interface PartSelectProps {
   placeholder?: string;
   /** Leave this part out (a part cannot be a variant of itself). */
   excludeId?: number;
+  /** Offer only assemblies (true) or only parts that are not (false); every part when left out. */
+  isAssembly?: boolean;
   withAsterisk?: boolean;
   clearable?: boolean;
 }
 
 /** Searches parts on the host as you type: the list can be far larger than a dropdown should hold. */
-export function PartSelect({ label, value, onChange, error, placeholder, excludeId, withAsterisk, clearable = true }: PartSelectProps) {
+export function PartSelect({ label, value, onChange, error, placeholder, excludeId, isAssembly, withAsterisk, clearable = true }: PartSelectProps) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 200);
   // The selected part may not be among the current results; fetch its name so the input can show it.
@@ -28,7 +30,7 @@ export function PartSelect({ label, value, onChange, error, placeholder, exclude
   const current = value !== null ? selected.data?.part : undefined;
   // Once a part is chosen the input shows its label; that text is not a search.
   const query = current && debounced === partLabel(current) ? '' : debounced;
-  const results = useCall('parts.list', { search: query, limit: 30 }, { placeholderData: (previous) => previous });
+  const results = useCall('parts.list', { search: query, isAssembly: isAssembly ?? null, limit: 30 }, { placeholderData: (previous) => previous });
 
   const options = useMemo(() => {
     const rows = (results.data?.rows ?? []).filter((row) => row.id !== excludeId);

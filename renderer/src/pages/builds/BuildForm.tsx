@@ -95,6 +95,7 @@ function BuildForm({ onClose, build, assemblyId: initialAssembly, onSaved }: Bui
           label="Assembly"
           withAsterisk
           placeholder="Search assemblies"
+          isAssembly
           value={assemblyId}
           onChange={setAssemblyId}
           clearable={false}
