@@ -32,6 +32,11 @@ export function InvenTreeImportCard() {
   );
 }
 
+/** The host refuses a non-empty inventory naming the confirmation it needs; other conflicts (an import already running) are messages. */
+function asksToAllowNonEmpty(error: unknown): boolean {
+  return error instanceof CallFailure && error.code === 'CONFLICT' && error.fields.allowNonEmpty !== undefined;
+}
+
 function InvenTreeImport() {
   const { transport } = useClient();
   const importFile = useMutate('import.inventree');
@@ -62,7 +67,7 @@ function InvenTreeImport() {
           notifyDone('Import finished', `${result.imported.parts.toLocaleString()} parts and ${result.imported.stockItems.toLocaleString()} stock items imported`);
         },
         onError: (error) => {
-          if (error instanceof CallFailure && error.code === 'CONFLICT' && !allowNonEmpty) {
+          if (asksToAllowNonEmpty(error)) {
             setContent(text);
             setConfirming(true);
           }
@@ -88,7 +93,7 @@ function InvenTreeImport() {
   };
 
   // A refusal because the inventory has data is a question for the person, not an error to show.
-  const questioned = importFile.error?.code === 'CONFLICT' && importFile.variables?.allowNonEmpty === false;
+  const questioned = asksToAllowNonEmpty(importFile.error);
   const fieldError = readError ?? fieldErrorsOf(importFile.error).content;
   const alert = importFile.error && !questioned && !fieldErrorsOf(importFile.error).content ? errorMessage(importFile.error) : null;
   const started = running || summary !== null || Object.keys(progress).length > 0;
