@@ -49,7 +49,7 @@ export function NotificationRow({ notification, onFollow, actions, compact = fal
           <Text size="sm" c={compact ? 'dimmed' : undefined}>
             {messageWithoutReason(notification)}
           </Text>
-          {notification.reason && !compact && (
+          {notification.reason && (
             <Text size="xs" c="dimmed">
               {notification.reason}
             </Text>
