@@ -62,11 +62,33 @@ export class Inventory {
     });
   }
 
+  /** Opens one of a stock item's row actions (Add, Remove, Count...) on the open page; returns its dialog. */
+  async openStockAction(part: string, location: string, action: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: `Actions for ${part} at ${location}` }).click();
+    await this.page.getByRole('menuitem', { name: action, exact: true }).click();
+    const dialog = this.page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
   /** Takes stock out of an item listed on the open page. */
   async removeStock(part: string, location: string, quantity: string): Promise<void> {
     await this.page.getByRole('button', { name: `Actions for ${part} at ${location}` }).click();
     await this.page.getByRole('menuitem', { name: 'Remove' }).click();
     await this.submitDialog('Remove stock', (dialog) => dialog.getByLabel('Quantity').fill(quantity), 'Remove stock');
+  }
+
+  /** The "Total stock" figure on the open part page, as shown (e.g. "7"). */
+  totalStock(): Locator {
+    return this.page.getByRole('main').getByRole('region', { name: 'Total stock' });
+  }
+
+  /** Opens the History tab of the open part page; returns its table, newest change first. */
+  async openHistory(): Promise<Locator> {
+    await this.page.getByRole('main').getByRole('tab', { name: 'History' }).click();
+    const table = this.page.getByRole('table', { name: 'Stock history' });
+    await expect(table).toBeVisible();
+    return table;
   }
 
   /** Follows a breadcrumb of the open page, e.g. up to a parent category. */
