@@ -15,8 +15,8 @@ afterEach(() => {
 });
 
 describe('opening the database', () => {
-  it('applies the generated migrations with foreign keys and WAL on', () => {
-    const db = openDatabase(tempFile());
+  it('applies the generated migrations with foreign keys and WAL on', async () => {
+    const db = await openDatabase(tempFile());
     expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.$client.prepare("select name from sqlite_master where type = 'table'").pluck().all();
@@ -24,19 +24,19 @@ describe('opening the database', () => {
     db.$client.close();
   });
 
-  it('opens an existing file again without re-running migrations', () => {
+  it('opens an existing file again without re-running migrations', async () => {
     const file = tempFile();
-    openDatabase(file).$client.close();
-    const again = openDatabase(file);
+    (await openDatabase(file)).$client.close();
+    const again = await openDatabase(file);
     const applied = again.$client.prepare('select count(*) from __drizzle_migrations').pluck().get();
     const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
     expect(applied).toBe(journal.entries.length);
     again.$client.close();
   });
 
-  it('refuses a file that is not a database and closes it', () => {
+  it('refuses a file that is not a database and closes it', async () => {
     const file = tempFile();
     writeFileSync(file, 'this is not sqlite'.repeat(100));
-    expect(() => openDatabase(file)).toThrow();
+    await expect(openDatabase(file)).rejects.toThrow(/not a Stockbell database/);
   });
 });

@@ -19,8 +19,8 @@ export interface StartOptions extends OpenOptions {
 }
 
 /** What both hosts start with: the database opened strictly, the core over it, one dispatcher. */
-export function startCore(dataDir: string, options: StartOptions): Runtime {
-  const db = openDatabase(databaseFile(dataDir), options);
+export async function startCore(dataDir: string, options: StartOptions): Promise<Runtime> {
+  const db = await openDatabase(databaseFile(dataDir), options);
   const core = createCore(db, { ...(options.clock ? { clock: options.clock } : {}), ...(options.links ? { links: options.links } : {}) });
   return {
     core,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD } from '../../../db/demo/catalogue';
 import { loadDemo, demoStatus } from '../../../db/demo/load';
+import { DatabaseRefused } from '../../../db/open';
 import { hashPassword } from '../../core/users/passwords';
 import { keyFileSecrets } from './keyFileSecrets';
 import { MailWorker } from '../../core/mail/mailWorker';
@@ -46,14 +47,14 @@ if (!existsSync(resolve(rendererDir, 'index.html'))) fail('the renderer is not b
 const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
 
 const links = new HostLinks();
-function openRuntime(): Runtime {
+async function openRuntime(): Promise<Runtime> {
   try {
-    return startCore(dataDir, { secrets: keyFileSecrets(dataDir), links });
+    return await startCore(dataDir, { secrets: keyFileSecrets(dataDir), links });
   } catch (error) {
-    return fail(`the database in ${dataDir} could not be opened: ${(error as Error).message}`);
+    return fail(error instanceof DatabaseRefused ? error.message : `the database in ${dataDir} could not be opened: ${(error as Error).message}`);
   }
 }
-const runtime = openRuntime();
+const runtime = await openRuntime();
 if (values.demo && runtime.core.read(demoStatus).empty) {
   const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
   const loaded = runtime.core.write(null, (ctx) => loadDemo(ctx, demoPasswordHash));
