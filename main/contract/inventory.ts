@@ -116,6 +116,8 @@ export const inventoryContract = {
       categoryId: id.nullable().default(null),
       includeSubcategories: z.boolean().default(true),
       variantOfId: id.nullable().default(null),
+      /** Only assemblies (true), only non-assemblies (false), or both (null). */
+      isAssembly: z.boolean().nullable().default(null),
       lowOnly: z.boolean().default(false),
       includeInactive: z.boolean().default(true),
       sort: partSort.default('name'),

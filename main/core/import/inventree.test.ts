@@ -112,6 +112,7 @@ describe.skipIf(!present)('importing the InvenTree demo export', () => {
   it('asks before adding to an inventory that is not empty', async () => {
     const refused = await failure(app.call('import.inventree', { content }));
     expect(refused.code).toBe('CONFLICT');
+    expect(refused.fields?.allowNonEmpty).toBeDefined();
   });
 });
 

@@ -23,7 +23,9 @@ export async function runInvenTreeImport(
     throw error;
   }
   if (!allowNonEmpty && !core.read((ctx) => demoStatus(ctx)).empty) {
-    throw new DomainError('CONFLICT', 'Your inventory is not empty. The import adds everything in the file to it; confirm to go ahead.');
+    const message = 'Your inventory is not empty. The import adds everything in the file to it; confirm to go ahead.';
+    // The field tells the app this refusal asks for a confirmation (unlike "an import is running").
+    throw new DomainError('CONFLICT', message, { allowNonEmpty: message });
   }
   return core.writeLong(actorId, (ctx, pause) => importInvenTree(ctx, records, { pause, progress }));
 }

@@ -109,6 +109,8 @@ describe('parts and variant-inclusive stock', () => {
     expect(lowOnly.rows[0]?.isLow).toBe(true);
     expect((await app.call('parts.list', { search: '10K' })).total).toBe(1);
     expect((await app.call('parts.list', { search: '%' })).total).toBe(0);
+    await app.call('parts.create', { name: 'Board', isAssembly: true });
+    expect((await app.call('parts.list', { isAssembly: true })).rows.map((row) => row.name)).toEqual(['Board']);
   });
 });
 

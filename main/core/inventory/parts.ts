@@ -62,6 +62,7 @@ export const parts = {
       where.push('p.variant_of_id = ?');
       params.push(input.variantOfId);
     }
+    if (input.isAssembly !== null) where.push(input.isAssembly ? 'p.is_assembly' : 'not p.is_assembly');
     if (input.lowOnly) where.push('p.is_low');
     if (!input.includeInactive) where.push('p.active');
     const clause = where.length ? `where ${where.join(' and ')}` : '';

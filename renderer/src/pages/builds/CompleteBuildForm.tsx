@@ -1,4 +1,4 @@
-import { Divider, Group, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { Box, Divider, Group, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { BuildView, RequirementView } from '../../../../main/contract';
 import { useMutate } from '../../client/hooks';
@@ -91,13 +91,15 @@ function CompleteBuildForm({ onClose, build, requirements }: CompleteBuildProps)
             <Stack gap="sm">
               {requirements.map((line) => (
                 <Group key={line.lineId} gap="md" wrap="nowrap" align="flex-end">
-                  <LocationSelect
-                    label={`Take ${line.part.name} from`}
-                    placeholder="Oldest stock first"
-                    clearable
-                    value={sources[line.lineId] ?? null}
-                    onChange={(source) => setSources((current) => ({ ...current, [line.lineId]: source }))}
-                  />
+                  <Box flex={1} miw={0}>
+                    <LocationSelect
+                      label={`Take ${line.part.name} from`}
+                      placeholder="Oldest stock first"
+                      clearable
+                      value={sources[line.lineId] ?? null}
+                      onChange={(source) => setSources((current) => ({ ...current, [line.lineId]: source }))}
+                    />
+                  </Box>
                   <Stack gap={0} align="flex-end" miw={90} pb={6}>
                     <Text size="xs" c="dimmed">
                       Uses

@@ -14,7 +14,7 @@ export function ImportProgressBars({ progress, finished }: ImportProgressBarsPro
       <Stack gap={6}>
         <Group justify="space-between">
           <Text size="sm" fw={600}>
-            {finished ? 'Import finished' : 'Importing…'}
+            {finished ? 'Every phase done' : 'Importing…'}
           </Text>
           <Text size="sm" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
             {overall}%

@@ -15,8 +15,9 @@ const IMPORTED_LABELS: [keyof ImportSummary['imported'], string][] = [
   ['categorySubscriptions', 'Category subscriptions'],
 ];
 
-/** Problems beyond this many start folded away. */
+/** Problems and left-out kinds beyond these many start folded away. */
 const SHOWN_PROBLEMS = 5;
+const SHOWN_MODELS = 10;
 
 function SubHeading({ children }: { children: string }) {
   return (
@@ -28,6 +29,7 @@ function SubHeading({ children }: { children: string }) {
 
 export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
   const [allProblems, setAllProblems] = useState(false);
+  const [allModels, setAllModels] = useState(false);
   const skippedModels = Object.entries(summary.skippedModels).sort((a, b) => b[1] - a[1]);
   const firstProblems = summary.problems.slice(0, SHOWN_PROBLEMS);
   const moreProblems = summary.problems.slice(SHOWN_PROBLEMS);
@@ -91,12 +93,25 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
                   InvenTree records of these kinds have no place in Stockbell and were left out.
                 </Text>
                 <Group gap={6} aria-label="Models not kept">
-                  {skippedModels.map(([model, count]) => (
+                  {(allModels ? skippedModels : skippedModels.slice(0, SHOWN_MODELS)).map(([model, count]) => (
                     <Badge key={model} variant="default" radius="sm" tt="none" fw={500}>
                       {model} · {count.toLocaleString()}
                     </Badge>
                   ))}
                 </Group>
+                {skippedModels.length > SHOWN_MODELS && (
+                  <Button
+                    variant="subtle"
+                    color="gray"
+                    size="compact-sm"
+                    mt={6}
+                    px={4}
+                    onClick={() => setAllModels((open) => !open)}
+                    rightSection={allModels ? <IconChevronUp size={14} /> : <IconChevronDown size={14} />}
+                  >
+                    {allModels ? 'Show fewer' : `Show ${(skippedModels.length - SHOWN_MODELS).toLocaleString()} more kinds`}
+                  </Button>
+                )}
               </>
             )}
           </div>
