@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function stamp(time: number): string {
@@ -15,4 +15,22 @@ export async function backupFile(client: Database.Database, folder: string, labe
   const target = join(folder, `stockbell-${stamp(now)}-${label}.db`);
   await client.backup(target);
   return target;
+}
+
+export interface BackupFile {
+  name: string;
+  size: number;
+  createdAt: number;
+}
+
+/** Backups in a folder, newest first. */
+export function listBackups(folder: string): BackupFile[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.db'))
+    .map((name) => {
+      const info = statSync(join(folder, name));
+      return { name, size: info.size, createdAt: Math.floor(info.mtimeMs) };
+    })
+    .sort((a, b) => b.createdAt - a.createdAt);
 }

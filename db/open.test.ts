@@ -31,7 +31,7 @@ describe('opening the database', () => {
     (await openDatabase(file)).$client.close();
     const again = await openDatabase(file);
     const applied = again.$client.prepare('select count(*) from __drizzle_migrations').pluck().get();
-    const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
+    const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder(), 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
     expect(applied).toBe(journal.entries.length);
     again.$client.close();
   });
@@ -78,7 +78,7 @@ describe('refusing a file it cannot trust', () => {
 
 describe('upgrading', () => {
   it('backs the inventory up before applying new migrations, and keeps its data through every step', async () => {
-    const journal = readJournal(defaultMigrationsFolder);
+    const journal = readJournal(defaultMigrationsFolder());
     // For each earlier schema version: a database made by it, with data, opened by this version.
     for (let version = 1; version <= journal.entries.length; version += 1) {
       const dir = mkdtempSync(join(tmpdir(), 'stockbell-upgrade-'));
@@ -87,7 +87,7 @@ describe('upgrading', () => {
       mkdirSync(join(migrations, 'meta'), { recursive: true });
       const entries = journal.entries.slice(0, version);
       writeFileSync(join(migrations, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
-      for (const entry of entries) copyFileSync(join(defaultMigrationsFolder, `${entry.tag}.sql`), join(migrations, `${entry.tag}.sql`));
+      for (const entry of entries) copyFileSync(join(defaultMigrationsFolder(), `${entry.tag}.sql`), join(migrations, `${entry.tag}.sql`));
       const file = join(dir, 'data/stockbell.db');
       const old = await openDatabase(file, { migrationsFolder: migrations });
       fillEveryTable(old.$client);
@@ -155,10 +155,10 @@ describe('backup before an upgrade', () => {
     today.$client.close();
 
     // The next version of Stockbell: today's migrations plus one more.
-    const journal = readJournal(defaultMigrationsFolder);
+    const journal = readJournal(defaultMigrationsFolder());
     const next = join(dir, 'next-migrations');
     mkdirSync(join(next, 'meta'), { recursive: true });
-    for (const entry of journal.entries) copyFileSync(join(defaultMigrationsFolder, `${entry.tag}.sql`), join(next, `${entry.tag}.sql`));
+    for (const entry of journal.entries) copyFileSync(join(defaultMigrationsFolder(), `${entry.tag}.sql`), join(next, `${entry.tag}.sql`));
     const last = journal.entries[journal.entries.length - 1] as { idx: number; when: number; tag: string };
     const added = { ...last, idx: last.idx + 1, when: last.when + 1000, tag: `${String(last.idx + 1).padStart(4, '0')}_next` };
     writeFileSync(join(next, `${added.tag}.sql`), 'CREATE TABLE `next_feature` (`id` integer PRIMARY KEY NOT NULL);');

@@ -16,7 +16,10 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
-export const defaultMigrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** The migrations beside this file (in the desktop bundle the host passes their folder instead). */
+export function defaultMigrationsFolder(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
+}
 
 /** Why a database file was refused at start-up; the message tells the person what to do. */
 export class DatabaseRefused extends Error {
@@ -114,7 +117,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const existed = !memory && existsSync(file) && statSync(file).size > 0;
   const marker = `${file}.open`;
   const crashed = !memory && existsSync(marker);
-  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder;
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
   const journal = readJournal(migrationsFolder);
   const client = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   cacheStatements(client);

@@ -8,6 +8,7 @@ import { databaseFile } from './dataDir';
 export interface Runtime {
   core: Core;
   secrets: Secrets;
+  dataDir: string;
   dispatch: Dispatcher;
 }
 
@@ -25,6 +26,12 @@ export async function startCore(dataDir: string, options: StartOptions): Promise
   return {
     core,
     secrets: options.secrets,
-    dispatch: createDispatcher(core, options.secrets, { checkOutputs: options.checkOutputs ?? false }),
+    dataDir,
+    dispatch: createDispatcher(
+      core,
+      options.secrets,
+      { dataDir, ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
+      { checkOutputs: options.checkOutputs ?? false },
+    ),
   };
 }
