@@ -30,6 +30,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     host: { type: 'string', default: '127.0.0.1' },
     demo: { type: 'boolean', default: false },
+    // Serve the contract only, without the app's pages: for scripts, and for tests that need no UI.
+    'api-only': { type: 'boolean', default: false },
     'allow-remote': { type: 'boolean', default: false },
   },
   strict: true,
@@ -42,8 +44,8 @@ if (!loopback && !values['allow-remote']) {
   fail(`--host ${values.host} would expose Stockbell to the network; add --allow-remote if that is what you want.`);
 }
 if (!loopback) console.warn(`Warning: Stockbell is reachable from other machines at ${values.host}; anyone with the URL's token can use it.`);
-const rendererDir = resolve(projectRoot, 'build/renderer');
-if (!existsSync(resolve(rendererDir, 'index.html'))) fail('the renderer is not built; run "npm run build:renderer".');
+const rendererDir = values['api-only'] ? null : resolve(projectRoot, 'build/renderer');
+if (rendererDir && !existsSync(resolve(rendererDir, 'index.html'))) fail('the renderer is not built; run "npm run build:renderer".');
 const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
 
 const links = new HostLinks();
