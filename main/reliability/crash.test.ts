@@ -21,7 +21,7 @@ const MINIMUM = 50;
 const SCALE = 100_000;
 
 let dataDir: string;
-let itemIds: number[] = [];
+const itemIds: number[] = [];
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
