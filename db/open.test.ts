@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultMigrationsFolder, openDatabase } from './open';
+import { defaultMigrationsFolder, openDatabase, readJournal } from './open';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -15,8 +17,8 @@ afterEach(() => {
 });
 
 describe('opening the database', () => {
-  it('applies the generated migrations with foreign keys and WAL on', () => {
-    const db = openDatabase(tempFile());
+  it('applies the generated migrations with foreign keys and WAL on', async () => {
+    const db = await openDatabase(tempFile());
     expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.$client.prepare("select name from sqlite_master where type = 'table'").pluck().all();
@@ -24,19 +26,151 @@ describe('opening the database', () => {
     db.$client.close();
   });
 
-  it('opens an existing file again without re-running migrations', () => {
+  it('opens an existing file again without re-running migrations', async () => {
     const file = tempFile();
-    openDatabase(file).$client.close();
-    const again = openDatabase(file);
+    (await openDatabase(file)).$client.close();
+    const again = await openDatabase(file);
     const applied = again.$client.prepare('select count(*) from __drizzle_migrations').pluck().get();
-    const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
+    const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder(), 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
     expect(applied).toBe(journal.entries.length);
     again.$client.close();
   });
 
-  it('refuses a file that is not a database and closes it', () => {
+  it('refuses a file that is not a database and closes it', async () => {
     const file = tempFile();
     writeFileSync(file, 'this is not sqlite'.repeat(100));
-    expect(() => openDatabase(file)).toThrow();
+    await expect(openDatabase(file)).rejects.toThrow(/not a Stockbell database/);
+  });
+});
+
+describe('refusing a file it cannot trust', () => {
+  const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+  it('refuses a damaged database and leaves it exactly as it was', async () => {
+    const file = tempFile();
+    const db = await openDatabase(file);
+    db.$client.exec(`insert into part_categories (name, created_at) values ${Array.from({ length: 400 }, (_, index) => `('Category ${index}', 0)`).join(', ')}`);
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    db.$client.close();
+    const bytes = readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    // Scribble over the pages after the first: the header still says SQLite, the tree is broken.
+    bytes.fill(0xa5, pageSize * 2, pageSize * 6);
+    writeFileSync(file, bytes);
+    const before = hash(file);
+    await expect(openDatabase(file)).rejects.toMatchObject({ name: 'DatabaseRefused', reason: 'corrupt' });
+    await expect(openDatabase(file)).rejects.toThrow(/Restore the latest backup/);
+    expect(hash(file)).toBe(before);
+  });
+
+  it('refuses a database from a newer version of Stockbell, untouched', async () => {
+    const file = tempFile();
+    const db = await openDatabase(file);
+    db.$client.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('from-the-future', Date.UTC(2099, 0, 1));
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    db.$client.close();
+    const before = hash(file);
+    await expect(openDatabase(file)).rejects.toMatchObject({ reason: 'newer' });
+    await expect(openDatabase(file)).rejects.toThrow(/newer version of Stockbell/);
+    expect(hash(file)).toBe(before);
+  });
+});
+
+describe('upgrading', () => {
+  it('backs the inventory up before applying new migrations, and keeps its data through every step', async () => {
+    const journal = readJournal(defaultMigrationsFolder());
+    // For each earlier schema version: a database made by it, with data, opened by this version.
+    for (let version = 1; version <= journal.entries.length; version += 1) {
+      const dir = mkdtempSync(join(tmpdir(), 'stockbell-upgrade-'));
+      dirs.push(dir);
+      const migrations = join(dir, 'migrations');
+      mkdirSync(join(migrations, 'meta'), { recursive: true });
+      const entries = journal.entries.slice(0, version);
+      writeFileSync(join(migrations, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
+      for (const entry of entries) copyFileSync(join(defaultMigrationsFolder(), `${entry.tag}.sql`), join(migrations, `${entry.tag}.sql`));
+      const file = join(dir, 'data/stockbell.db');
+      const old = await openDatabase(file, { migrationsFolder: migrations });
+      fillEveryTable(old.$client);
+      const counts = rowCounts(old.$client);
+      old.$client.close();
+
+      const upgraded = await openDatabase(file);
+      const after = rowCounts(upgraded.$client);
+      for (const [table, count] of Object.entries(counts)) expect(after[table], `${table} at version ${version}`).toBe(count);
+      expect(upgraded.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+      upgraded.$client.close();
+      const backups = existsSync(join(dir, 'data/backups')) ? readdirSync(join(dir, 'data/backups')) : [];
+      expect(backups.length, `backup at version ${version}`).toBe(version < journal.entries.length ? 1 : 0);
+    }
+  });
+});
+
+function userTables(client: Database.Database): string[] {
+  return client.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != '__drizzle_migrations'`).pluck().all() as string[];
+}
+
+function rowCounts(client: Database.Database): Record<string, number> {
+  return Object.fromEntries(userTables(client).map((table) => [table, client.prepare(`select count(*) from "${table}"`).pluck().get() as number]));
+}
+
+/** One row in every table that exists at this schema version, each with its required columns. */
+function fillEveryTable(client: Database.Database): void {
+  const pending = userTables(client);
+  for (let pass = 0; pass < 5 && pending.length > 0; pass += 1) {
+    for (const table of [...pending]) {
+      const columns = client.prepare(`select name, type, "notnull" as required, dflt_value as fallback, pk from pragma_table_info(?)`).all(table) as {
+        name: string;
+        type: string;
+        required: number;
+        fallback: string | null;
+        pk: number;
+      }[];
+      const foreign = new Map((client.prepare('select "from", "table" from pragma_foreign_key_list(?)').all(table) as { from: string; table: string }[]).map((fk) => [fk.from, fk.table]));
+      const values: Record<string, unknown> = {};
+      for (const column of columns) {
+        if (column.pk && column.type.toLowerCase() === 'integer' && columns.filter((c) => c.pk).length === 1) continue;
+        const target = foreign.get(column.name);
+        if (target) values[column.name] = client.prepare(`select min(rowid) from "${target}"`).pluck().get();
+        else if (column.required && column.fallback === null) values[column.name] = column.type.toLowerCase() === 'integer' ? 1 : `${table}-${column.name}`;
+      }
+      try {
+        const names = Object.keys(values);
+        client.prepare(`insert into "${table}" (${names.map((name) => `"${name}"`).join(', ') || 'rowid'}) values (${names.map(() => '?').join(', ') || 'null'})`).run(...Object.values(values));
+        pending.splice(pending.indexOf(table), 1);
+      } catch {
+        // A parent table is still empty; try again on the next pass.
+      }
+    }
+  }
+  expect(pending).toEqual([]);
+}
+
+describe('backup before an upgrade', () => {
+  it('copies the inventory aside with the online backup before a new migration runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stockbell-next-'));
+    dirs.push(dir);
+    const file = join(dir, 'data/stockbell.db');
+    const today = await openDatabase(file);
+    today.$client.prepare(`insert into part_categories (name, created_at) values ('Kept', 0)`).run();
+    today.$client.close();
+
+    // The next version of Stockbell: today's migrations plus one more.
+    const journal = readJournal(defaultMigrationsFolder());
+    const next = join(dir, 'next-migrations');
+    mkdirSync(join(next, 'meta'), { recursive: true });
+    for (const entry of journal.entries) copyFileSync(join(defaultMigrationsFolder(), `${entry.tag}.sql`), join(next, `${entry.tag}.sql`));
+    const last = journal.entries[journal.entries.length - 1] as { idx: number; when: number; tag: string };
+    const added = { ...last, idx: last.idx + 1, when: last.when + 1000, tag: `${String(last.idx + 1).padStart(4, '0')}_next` };
+    writeFileSync(join(next, `${added.tag}.sql`), 'CREATE TABLE `next_feature` (`id` integer PRIMARY KEY NOT NULL);');
+    writeFileSync(join(next, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: [...journal.entries, added] }));
+
+    const upgraded = await openDatabase(file, { migrationsFolder: next });
+    expect(upgraded.$client.prepare('select name from part_categories').pluck().all()).toEqual(['Kept']);
+    upgraded.$client.close();
+    const [backup] = readdirSync(join(dir, 'data/backups'));
+    expect(backup).toMatch(/^stockbell-\d{8}-\d{6}-before-upgrade\.db$/);
+    const copy = await openDatabase(join(dir, 'data/backups', backup as string));
+    expect(copy.$client.prepare('select name from part_categories').pluck().all()).toEqual(['Kept']);
+    copy.$client.close();
   });
 });

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { backupFile } from './backup';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -15,9 +16,25 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
-export const defaultMigrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** The migrations beside this file (in the desktop bundle the host passes their folder instead). */
+export function defaultMigrationsFolder(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
+}
+
+/** Why a database file was refused at start-up; the message tells the person what to do. */
+export class DatabaseRefused extends Error {
+  constructor(
+    readonly reason: 'not-a-database' | 'corrupt' | 'newer',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DatabaseRefused';
+  }
+}
 
 const STATEMENT_CACHE_LIMIT = 1000;
+/** Below this size a full structural check at every start costs a blink; above, only after a crash. */
+const ALWAYS_CHECK_BELOW_BYTES = 64 * 1024 * 1024;
 
 /**
  * Compiling SQL costs more than running most of our statements, so the connection keeps each
@@ -40,15 +57,72 @@ function cacheStatements(client: Database.Database): void {
   }) as typeof client.prepare;
 }
 
+interface Journal {
+  entries: { idx: number; when: number; tag: string }[];
+}
+
+export function readJournal(migrationsFolder: string): Journal {
+  return JSON.parse(readFileSync(join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as Journal;
+}
+
+/** Migrations already applied to this file, by their creation time (drizzle's own record). */
+function appliedMigrations(client: Database.Database): number[] {
+  const table = client.prepare(`select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'`).get();
+  if (!table) return [];
+  return client.prepare('select created_at from __drizzle_migrations').pluck().all() as number[];
+}
+
 /**
- * Opens the database strictly: foreign keys on, WAL, generated migrations applied. Any failure closes
- * the file and throws, so no caller ever works on a half-migrated database.
+ * Reads an existing file without writing to it: it must be SQLite, structurally sound, and not from
+ * a newer Stockbell. Any refusal leaves the file exactly as it was.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+function inspectExisting(client: Database.Database, file: string, journal: Journal, crashed: boolean): void {
+  try {
+    client.prepare('select count(*) from sqlite_master').get();
+  } catch {
+    throw new DatabaseRefused('not-a-database', `${file} is not a Stockbell database. Move it aside or choose another data folder.`);
+  }
+  if (crashed || statSync(file).size < ALWAYS_CHECK_BELOW_BYTES) {
+    let verdict: unknown;
+    try {
+      verdict = client.pragma('quick_check', { simple: true });
+    } catch (error) {
+      verdict = (error as Error).message;
+    }
+    if (verdict !== 'ok') {
+      throw new DatabaseRefused(
+        'corrupt',
+        `${file} is damaged (${String(verdict)}). Stockbell has not changed it. Restore the latest backup from the "backups" folder beside it, or move the file aside to start afresh.`,
+      );
+    }
+  }
+  const known = new Set(journal.entries.map((entry) => entry.when));
+  const unknown = appliedMigrations(client).filter((when) => !known.has(when));
+  if (unknown.length > 0) {
+    throw new DatabaseRefused(
+      'newer',
+      `${file} was last used by a newer version of Stockbell. Install that version (or newer) to open it; this version has not changed it.`,
+    );
+  }
+}
+
+/**
+ * Opens the database strictly: the file checked, foreign keys on, WAL, and the generated migrations
+ * applied, after an automatic backup whenever an existing inventory is about to be migrated. Any
+ * failure closes the file and throws, so no caller ever works on a half-migrated database.
+ */
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Db> {
+  const memory = file === ':memory:';
+  if (!memory) mkdirSync(dirname(file), { recursive: true });
+  const existed = !memory && existsSync(file) && statSync(file).size > 0;
+  const marker = `${file}.open`;
+  const crashed = !memory && existsSync(marker);
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  const journal = readJournal(migrationsFolder);
   const client = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   cacheStatements(client);
   try {
+    if (existed) inspectExisting(client, file, journal, crashed);
     client.pragma('journal_mode = WAL');
     client.pragma('synchronous = NORMAL');
     client.pragma('foreign_keys = ON');
@@ -58,10 +132,24 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     client.pragma('temp_store = memory');
     // Checkpoints run from the host's idle timer (startMaintenance), not inside someone's change.
     client.pragma('wal_autocheckpoint = 0');
+    const applied = appliedMigrations(client);
+    if (existed && applied.length > 0 && applied.length < journal.entries.length) {
+      await backupFile(client, join(dirname(file), 'backups'), 'before-upgrade');
+    }
     const db = drizzle({ client, schema });
-    migrate(db, { migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder });
+    migrate(db, { migrationsFolder });
     const violations = client.pragma('foreign_key_check') as unknown[];
     if (violations.length > 0) throw new Error(`The database has ${violations.length} broken references.`);
+    if (!memory) {
+      writeFileSync(marker, String(process.pid));
+      const close = client.close.bind(client);
+      // A clean close removes the marker; finding it at the next start means the last run crashed.
+      client.close = () => {
+        close();
+        rmSync(marker, { force: true });
+        return client;
+      };
+    }
     return db;
   } catch (error) {
     client.close();

@@ -12,6 +12,9 @@ const shared = {
   sourcemap: true,
   logLevel: 'warning',
   external: ['electron', 'better-sqlite3'],
+  // db/open.ts finds its migrations through import.meta.url under Node; the desktop host passes the
+  // folder inside the app instead, so that path is never taken in this bundle.
+  logOverride: { 'empty-import-meta': 'silent' },
 };
 
 await build({ ...shared, entryPoints: [resolve(root, 'main/hosts/desktop/main.ts')], outfile: resolve(root, 'build/desktop/main.cjs') });

@@ -166,8 +166,7 @@ CREATE TABLE `outbox` (
 	`kind` text NOT NULL,
 	`recipient` text NOT NULL,
 	`subject` text NOT NULL,
-	`text_body` text NOT NULL,
-	`html_body` text NOT NULL,
+	`body_id` integer NOT NULL,
 	`headers` text DEFAULT '{}' NOT NULL,
 	`subject_kind` text,
 	`subject_id` integer,
@@ -180,9 +179,56 @@ CREATE TABLE `outbox` (
 	`sent_at` integer,
 	`dedupe_key` text,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
-	FOREIGN KEY (`notification_id`) REFERENCES `notifications`(`id`) ON UPDATE no action ON DELETE set null
+	FOREIGN KEY (`notification_id`) REFERENCES `notifications`(`id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`body_id`) REFERENCES `outbox_bodies`(`id`) ON UPDATE no action ON DELETE restrict
 );
 --> statement-breakpoint
 CREATE INDEX `outbox_due` ON `outbox` (`next_attempt_at`,`id`) WHERE "outbox"."status" = 'queued';--> statement-breakpoint
-CREATE INDEX `outbox_status` ON `outbox` (`status`,`created_at`);--> statement-breakpoint
-CREATE UNIQUE INDEX `outbox_dedupe` ON `outbox` (`dedupe_key`);
+CREATE UNIQUE INDEX `outbox_dedupe` ON `outbox` (`dedupe_key`) WHERE "outbox"."dedupe_key" is not null;--> statement-breakpoint
+CREATE TABLE `outbox_bodies` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`text_body` text NOT NULL,
+	`html_body` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `bom_lines` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`assembly_id` integer NOT NULL,
+	`sub_part_id` integer NOT NULL,
+	`quantity` integer NOT NULL,
+	`allow_variants` integer DEFAULT false NOT NULL,
+	`optional` integer DEFAULT false NOT NULL,
+	`note` text DEFAULT '' NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`assembly_id`) REFERENCES `parts`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`sub_part_id`) REFERENCES `parts`(`id`) ON UPDATE no action ON DELETE restrict,
+	CONSTRAINT "bom_lines_quantity_positive" CHECK("bom_lines"."quantity" > 0)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `bom_lines_assembly_sub_part` ON `bom_lines` (`assembly_id`,`sub_part_id`);--> statement-breakpoint
+CREATE INDEX `bom_lines_sub_part` ON `bom_lines` (`sub_part_id`);--> statement-breakpoint
+CREATE TABLE `build_orders` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`reference` text NOT NULL,
+	`assembly_id` integer NOT NULL,
+	`quantity` integer NOT NULL,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`target_date` text,
+	`notes` text DEFAULT '' NOT NULL,
+	`created_by` integer,
+	`completed_by` integer,
+	`output_location_id` integer,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	`completed_at` integer,
+	`overdue_notified_at` integer,
+	FOREIGN KEY (`assembly_id`) REFERENCES `parts`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`completed_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`output_location_id`) REFERENCES `stock_locations`(`id`) ON UPDATE no action ON DELETE set null,
+	CONSTRAINT "build_orders_quantity_positive" CHECK("build_orders"."quantity" > 0)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `build_orders_reference` ON `build_orders` (lower("reference"));--> statement-breakpoint
+CREATE INDEX `build_orders_status` ON `build_orders` (`status`,`target_date`);--> statement-breakpoint
+CREATE INDEX `build_orders_assembly` ON `build_orders` (`assembly_id`);

@@ -69,7 +69,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
   const dataDir = mkdtempSync(join(tmpdir(), 'stockbell-bench-'));
   const secrets = keyFileSecrets(dataDir);
   try {
-    let runtime = startCore(dataDir, { secrets });
+    let runtime = await startCore(dataDir, { secrets });
     const session: Session = { userId: null };
     log('Generating the synthetic inventory...');
     const generateStart = Date.now();
@@ -165,7 +165,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     stopMaintenance();
     runtime.core.close();
     const openMs = await measure(async () => {
-      runtime = startCore(dataDir, { secrets });
+      runtime = await startCore(dataDir, { secrets });
       await call(runtime, session, 'parts.list', { limit: 25 });
     });
     runtime.core.close();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestamp } from './shared';
 
 export const importSummary = z.object({
   imported: z.object({
@@ -32,7 +33,17 @@ export const csvRowPreview = z.object({
 
 const csvText = z.string().max(20 * 1024 * 1024, 'The file is larger than 20 MB');
 
+const backupFile = z.object({ name: z.string(), size: z.number().int(), createdAt: timestamp });
+
 export const transferContract = {
+  'backup.list': { access: 'admin', input: z.object({}), output: z.array(backupFile) },
+  'backup.create': { access: 'admin', input: z.object({}), output: backupFile },
+  'backup.restore': {
+    access: 'admin',
+    input: z.object({ name: z.string().min(1).max(200) }),
+    /** The backup of what was there just before, so a restore can itself be undone. */
+    output: z.object({ backupOfCurrent: z.string() }),
+  },
   'import.inventree': {
     access: 'admin',
     input: z.object({

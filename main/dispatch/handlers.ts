@@ -1,6 +1,9 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../contract';
 import type { Core } from '../core/core';
 import { DomainError } from '../core/errors';
+import { listBackups } from '../../db/backup';
+import type { OpenOptions } from '../../db/open';
+import { backUpNow, backupFolder, restoreBackup } from '../core/backups';
 import { bom } from '../core/builds/bom';
 import { buildOrders } from '../core/builds/buildOrders';
 import { applyCsv, previewCsv } from '../core/import/csvTransfer';
@@ -32,9 +35,15 @@ import type { Session } from './session';
 export interface CallContext {
   core: Core;
   secrets: Secrets;
+  storage: Storage;
   session: Session;
   /** The signed-in user; dispatch guarantees it for every method whose access is not 'public'. */
   actorId: number | null;
+}
+
+/** Where the inventory lives on disk, for backups and restores. */
+export interface Storage extends OpenOptions {
+  dataDir: string;
 }
 
 export type Handler<M extends MethodName> = (
@@ -231,6 +240,9 @@ export const handlers: HandlerTable = {
   'builds.complete': (input, call) => call.core.write(actor(call), (ctx) => buildOrders.complete(ctx, input)),
   'builds.cancel': (input, call) => call.core.write(actor(call), (ctx) => buildOrders.cancel(ctx, input.id)),
 
+  'backup.list': (_input, { storage }) => listBackups(backupFolder(storage.dataDir)),
+  'backup.create': (_input, { core, storage }) => backUpNow(core, storage.dataDir),
+  'backup.restore': (input, { core, storage }) => restoreBackup(core, storage.dataDir, input.name, storage),
   'import.inventree': async (input, call) => {
     const userId = actor(call);
     return runInvenTreeImport(call.core, userId, input.content, input.allowNonEmpty, (progress) => call.core.emit('import.progress', progress, { userId }));

@@ -21,7 +21,7 @@ if (!file) {
   process.exit(2);
 }
 const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-const runtime = startCore(dataDir, { secrets: keyFileSecrets(dataDir) });
+const runtime = await startCore(dataDir, { secrets: keyFileSecrets(dataDir) });
 
 async function confirmed(): Promise<boolean> {
   if (values.yes || runtime.core.read((ctx) => demoStatus(ctx)).empty) return true;

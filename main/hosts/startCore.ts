@@ -8,6 +8,7 @@ import { databaseFile } from './dataDir';
 export interface Runtime {
   core: Core;
   secrets: Secrets;
+  dataDir: string;
   dispatch: Dispatcher;
 }
 
@@ -19,12 +20,18 @@ export interface StartOptions extends OpenOptions {
 }
 
 /** What both hosts start with: the database opened strictly, the core over it, one dispatcher. */
-export function startCore(dataDir: string, options: StartOptions): Runtime {
-  const db = openDatabase(databaseFile(dataDir), options);
+export async function startCore(dataDir: string, options: StartOptions): Promise<Runtime> {
+  const db = await openDatabase(databaseFile(dataDir), options);
   const core = createCore(db, { ...(options.clock ? { clock: options.clock } : {}), ...(options.links ? { links: options.links } : {}) });
   return {
     core,
     secrets: options.secrets,
-    dispatch: createDispatcher(core, options.secrets, { checkOutputs: options.checkOutputs ?? false }),
+    dataDir,
+    dispatch: createDispatcher(
+      core,
+      options.secrets,
+      { dataDir, ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
+      { checkOutputs: options.checkOutputs ?? false },
+    ),
   };
 }

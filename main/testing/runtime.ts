@@ -52,7 +52,7 @@ export async function openTestRuntime(options: { dataDir?: string; clock?: Manua
   const reopening = options.dataDir !== undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'stockbell-test-'));
   const clock = options.clock ?? new ManualClock();
-  const runtime = startCore(dataDir, { clock, checkOutputs: true, secrets: keyFileSecrets(dataDir) });
+  const runtime = await startCore(dataDir, { clock, checkOutputs: true, secrets: keyFileSecrets(dataDir) });
   const call = async <M extends MethodName>(method: M, input: MethodInput<M>, session?: Session) => {
     const result = await runtime.dispatch(method, input, session ?? testRuntime.session);
     if (!result.ok) throw new CallFailed(result.error.code, result.error.message, result.error.fields);

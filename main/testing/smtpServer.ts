@@ -26,6 +26,8 @@ export async function startLoopbackSmtp(options: { port?: number; credentials?: 
   const state = { mood: 'accept' as ServerMood };
   const config: SMTPServerOptions = {
     secure: false,
+    // Stopping drops open connections at once, as a mail server going down would.
+    closeTimeout: 50,
     disabledCommands: options.credentials ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
     authOptional: !options.credentials,
     allowInsecureAuth: true,

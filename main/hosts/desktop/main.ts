@@ -1,4 +1,5 @@
-import { app, nativeImage, session as electronSession } from 'electron';
+import { app, dialog, nativeImage, session as electronSession } from 'electron';
+import { DatabaseRefused } from '../../../db/open';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { deepLinkInArgs } from '../../core/deepLinks';
@@ -23,7 +24,7 @@ function nativeBinding(): string | undefined {
   return app.isPackaged || !existsSync(electronBuild) ? undefined : electronBuild;
 }
 
-function startRuntime(): Runtime {
+function startRuntime(): Promise<Runtime> {
   const binding = nativeBinding();
   return startCore(process.env.STOCKBELL_DATA_DIR ?? app.getPath('userData'), {
     migrationsFolder: join(appRoot, 'db/migrations'),
@@ -42,8 +43,16 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
-  void app.whenReady().then(() => {
-    const runtime = startRuntime();
+  void app.whenReady().then(async () => {
+    let runtime: Runtime;
+    try {
+      runtime = await startRuntime();
+    } catch (error) {
+      // A damaged or newer database is refused untouched; the message says what to do.
+      dialog.showErrorBox('Stockbell cannot open your inventory', error instanceof DatabaseRefused ? error.message : String(error));
+      app.quit();
+      return;
+    }
     const stopMaintenance = startMaintenance(runtime.core);
     const mailWorker = new MailWorker(runtime.core, runtime.secrets);
     mailWorker.start();

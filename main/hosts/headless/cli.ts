@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD } from '../../../db/demo/catalogue';
 import { loadDemo, demoStatus } from '../../../db/demo/load';
+import { DatabaseRefused } from '../../../db/open';
 import { hashPassword } from '../../core/users/passwords';
 import { keyFileSecrets } from './keyFileSecrets';
 import { MailWorker } from '../../core/mail/mailWorker';
@@ -29,6 +30,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     host: { type: 'string', default: '127.0.0.1' },
     demo: { type: 'boolean', default: false },
+    // Serve the contract only, without the app's pages: for scripts, and for tests that need no UI.
+    'api-only': { type: 'boolean', default: false },
     'allow-remote': { type: 'boolean', default: false },
   },
   strict: true,
@@ -41,19 +44,19 @@ if (!loopback && !values['allow-remote']) {
   fail(`--host ${values.host} would expose Stockbell to the network; add --allow-remote if that is what you want.`);
 }
 if (!loopback) console.warn(`Warning: Stockbell is reachable from other machines at ${values.host}; anyone with the URL's token can use it.`);
-const rendererDir = resolve(projectRoot, 'build/renderer');
-if (!existsSync(resolve(rendererDir, 'index.html'))) fail('the renderer is not built; run "npm run build:renderer".');
+const rendererDir = values['api-only'] ? null : resolve(projectRoot, 'build/renderer');
+if (rendererDir && !existsSync(resolve(rendererDir, 'index.html'))) fail('the renderer is not built; run "npm run build:renderer".');
 const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
 
 const links = new HostLinks();
-function openRuntime(): Runtime {
+async function openRuntime(): Promise<Runtime> {
   try {
-    return startCore(dataDir, { secrets: keyFileSecrets(dataDir), links });
+    return await startCore(dataDir, { secrets: keyFileSecrets(dataDir), links });
   } catch (error) {
-    return fail(`the database in ${dataDir} could not be opened: ${(error as Error).message}`);
+    return fail(error instanceof DatabaseRefused ? error.message : `the database in ${dataDir} could not be opened: ${(error as Error).message}`);
   }
 }
-const runtime = openRuntime();
+const runtime = await openRuntime();
 if (values.demo && runtime.core.read(demoStatus).empty) {
   const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
   const loaded = runtime.core.write(null, (ctx) => loadDemo(ctx, demoPasswordHash));

@@ -11,7 +11,8 @@ const HEARTBEAT_MS = 25_000;
 
 export interface HeadlessOptions {
   runtime: Runtime;
-  rendererDir: string;
+  /** The built renderer; null serves the contract only (every other path is 404). */
+  rendererDir: string | null;
   host: string;
   port: number;
   token: string;
@@ -107,7 +108,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
       return send(response, 404, { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Not found.' } });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { error: 'Method not allowed' });
-    const file = await readStatic(rendererDir, url.pathname);
+    const file = rendererDir === null ? null : await readStatic(rendererDir, url.pathname);
     if (!file) {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('Not found');

@@ -1,0 +1,36 @@
+import type Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function stamp(time: number): string {
+  return new Date(time).toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+}
+
+/**
+ * A consistent copy of the live database through SQLite's online backup, taken while the app keeps
+ * working. Returns the new file's path.
+ */
+export async function backupFile(client: Database.Database, folder: string, label: string, now = Date.now()): Promise<string> {
+  mkdirSync(folder, { recursive: true });
+  const target = join(folder, `stockbell-${stamp(now)}-${label}.db`);
+  await client.backup(target);
+  return target;
+}
+
+export interface BackupFile {
+  name: string;
+  size: number;
+  createdAt: number;
+}
+
+/** Backups in a folder, newest first. */
+export function listBackups(folder: string): BackupFile[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.db'))
+    .map((name) => {
+      const info = statSync(join(folder, name));
+      return { name, size: info.size, createdAt: Math.floor(info.mtimeMs) };
+    })
+    .sort((a, b) => b.createdAt - a.createdAt);
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { runLoad } from './load';
+
+// A short run of the load test (the README's figures come from `npm run load`, 30 s at 5 000/s).
+describe('sustained load', () => {
+  it('loses no notification and raises no error while reads go on', async () => {
+    const result = await runLoad({ seconds: 3, rate: 2000, parts: 100, subscribersPerPart: 3 });
+    expect(result.errors).toBe(0);
+    expect(result.changes).toBeGreaterThan(1000);
+    expect(result.crossings).toBeGreaterThan(10);
+    expect(result.notificationsFound).toBe(result.notificationsExpected);
+    expect(result.reads).toBeGreaterThan(50);
+    expect(result.heapMb.end - result.heapMb.start).toBeLessThan(200);
+  }, 60_000);
+});
