@@ -54,7 +54,9 @@ export function BuildDetailsCard({ build }: { build: BuildView }) {
           )}
         </Field>
         <Field label="Created">
-          {build.createdBy ?? 'Someone'}, <TimeText value={build.createdAt} />
+          {/* Demo and imported orders have no known author; their time alone reads better than "Someone". */}
+          {build.createdBy !== null && `${build.createdBy}, `}
+          <TimeText value={build.createdAt} />
         </Field>
         {build.status === 'complete' && (
           <>

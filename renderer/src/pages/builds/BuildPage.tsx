@@ -72,10 +72,7 @@ export function BuildPage() {
     <>
       <PageHeader
         title={build.reference}
-        crumbs={[
-          { label: 'Build orders', to: '/builds' },
-          { label: build.assembly.name, to: `/parts/${build.assembly.id}` },
-        ]}
+        crumbs={[{ label: 'Build orders', to: '/builds' }]}
         badges={
           <Group gap={6}>
             <BuildStatusBadge status={build.status} size="md" />
