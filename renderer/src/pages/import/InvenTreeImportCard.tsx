@@ -1,4 +1,4 @@
-import { Alert, Button, FileInput, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, FileInput, Group, Stack, Text } from '@mantine/core';
 import { IconFileImport, IconJson, IconLock } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { ImportSummary } from '../../../../main/contract';
@@ -19,7 +19,12 @@ export function InvenTreeImportCard() {
   return (
     <SectionCard
       title="InvenTree export (JSON)"
-      description="Bring over categories, locations, parts, stock, bills of materials, build orders and who follows what, from an InvenTree data export (invoke export-records)."
+      description={
+        <>
+          Bring over categories, locations, parts, stock, bills of materials, build orders and who follows what, from an InvenTree data export
+          (made with <Code style={{ whiteSpace: 'nowrap' }}>invoke export-records</Code>).
+        </>
+      }
     >
       {user.role === 'admin' ? (
         <InvenTreeImport />
