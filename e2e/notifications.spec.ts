@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 const PART = 'R 10k 0603';
 const LOCATION = 'Shelf A';
 const ALERT = `Low stock: ${PART}`;
+const REASON = 'You are subscribed to Electronics.';
 
 /**
  * Electronics > Passives > Resistors > R 10k (minimum 10, 12 in stock), and the person subscribed to the
@@ -61,6 +62,8 @@ test('a low-stock alert reaches the bell live, is read by following it, and is d
   const flyout = await centre.openFlyout();
   await expect(centre.flyoutItem(ALERT)).toContainText('just now');
   await expect(centre.flyoutItem(ALERT)).toContainText('below its minimum of 10');
+  // Why it came, said once on its own line (the core's message also ends with it).
+  await expect(centre.flyoutItem(ALERT).getByText(REASON)).toHaveCount(1);
   await expect(flyout.getByText('You have no unread notifications')).toHaveCount(0);
 
   await centre.follow(ALERT);
@@ -69,6 +72,7 @@ test('a low-stock alert reaches the bell live, is read by following it, and is d
 
   await centre.openHistory();
   await expect(centre.listItem(ALERT)).toBeVisible();
+  await expect(centre.listItem(ALERT).getByText(REASON)).toHaveCount(1);
   await centre.deleteFromHistory(ALERT);
   await expect(centre.emptyHistory()).toBeVisible();
 });
@@ -99,6 +103,7 @@ test('History can be emptied at once, and another person sees none of it', async
 
   await centre.openHistory();
   await expect(centre.listItem(ALERT)).toBeVisible();
+  await expect(centre.listItem(ALERT).getByText(REASON)).toHaveCount(1);
   await centre.deleteAll();
   await expect(centre.emptyHistory()).toBeVisible();
   await othersCentre.expectUnread(0);
