@@ -6,6 +6,7 @@ import { parts } from '../../main/core/inventory/parts';
 import { stock } from '../../main/core/inventory/stock';
 import { parseQuantity, QUANTITY_SCALE } from '../../main/core/quantity';
 import { users } from '../../main/core/users/users';
+import { seededRandom } from '../seededRandom';
 import { subscriptions } from '../../main/core/subscriptions/subscriptions';
 import { buildOrders, localDate } from '../../main/core/builds/buildOrders';
 import { bom } from '../../main/core/builds/bom';
@@ -15,18 +16,6 @@ function parseDemoQuantity(text: string): number {
   const parsed = parseQuantity(text);
   if (!parsed.ok) throw new Error(`Demo quantity "${text}" is not valid`);
   return parsed.scaled;
-}
-
-/** A small seeded generator, so every demo workshop is the same and tests can rely on it. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function demoStatus(ctx: CoreContext): { empty: boolean } {

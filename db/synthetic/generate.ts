@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { QUANTITY_SCALE } from '../../main/core/quantity';
+import { seededRandom } from '../seededRandom';
 
 // A large synthetic inventory for the benchmark, written with raw prepared inserts in one
 // transaction (the services would be correct but slow at this size). Totals, low states and
@@ -40,19 +41,8 @@ export interface SyntheticFixture {
   itemIds: number[];
 }
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generateSynthetic(client: Database.Database, size: SyntheticSize, now = Date.now()): SyntheticFixture {
-  const rand = random(42);
+  const rand = seededRandom(42);
   const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)] as T;
   return client.transaction(() => {
     const addUser = client.prepare(`insert into users (username, display_name, email, role, active, created_at) values (?, ?, ?, 'member', 1, ?)`);

@@ -24,7 +24,7 @@ function readRow(ctx: CoreContext, id: number): PartRow {
   return toPartRow(record);
 }
 
-type PartFields = Omit<ParsedInput<'parts.create'>, never>;
+type PartFields = ParsedInput<'parts.create'>;
 
 function assertReferences(ctx: CoreContext, input: PartFields, partId?: number): void {
   const client = ctx.db.$client;
@@ -42,6 +42,22 @@ function assertReferences(ctx: CoreContext, input: PartFields, partId?: number):
   if (partId !== undefined && templatePathOf(client, input.variantOfId).some((entry) => entry.id === partId)) {
     throw invalid('variantOfId', 'A part cannot be a variant of itself or of one of its own variants.');
   }
+}
+
+/** The stored columns of a part, in the order both insert and update name them. */
+function partValues(input: PartFields): (string | number | null)[] {
+  return [
+    input.name,
+    input.ipn,
+    input.description,
+    input.categoryId,
+    input.variantOfId,
+    input.isTemplate ? 1 : 0,
+    input.isAssembly ? 1 : 0,
+    input.active ? 1 : 0,
+    input.minimumStock,
+    input.units,
+  ];
 }
 
 export const parts = {
@@ -104,20 +120,7 @@ export const parts = {
            minimum_stock, units, created_at, updated_at)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        input.name,
-        input.ipn,
-        input.description,
-        input.categoryId,
-        input.variantOfId,
-        input.isTemplate ? 1 : 0,
-        input.isAssembly ? 1 : 0,
-        input.active ? 1 : 0,
-        input.minimumStock,
-        input.units,
-        now,
-        now,
-      );
+      .run(...partValues(input), now, now);
     const id = Number(result.lastInsertRowid);
     ctx.change.touchPart(id);
     return readRow(ctx, id);
@@ -146,20 +149,7 @@ export const parts = {
         `update parts set name = ?, ipn = ?, description = ?, category_id = ?, variant_of_id = ?, is_template = ?,
            is_assembly = ?, active = ?, minimum_stock = ?, units = ?, updated_at = ? where id = ?`,
       )
-      .run(
-        input.name,
-        input.ipn,
-        input.description,
-        input.categoryId,
-        input.variantOfId,
-        input.isTemplate ? 1 : 0,
-        input.isAssembly ? 1 : 0,
-        input.active ? 1 : 0,
-        input.minimumStock,
-        input.units,
-        ctx.clock.now(),
-        input.id,
-      );
+      .run(...partValues(input), ctx.clock.now(), input.id);
     if (reparented && input.variantOfId !== null) moveTotals(ctx, input.variantOfId, before.stockTotal);
     ctx.change.touchPart(input.id);
     ctx.change.touch('stock');
