@@ -1,6 +1,14 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs } from './e2e/support/chromium';
 
+const chromium = {
+  browserName: 'chromium' as const,
+  launchOptions: {
+    ...(process.env.CHROMIUM_PATH ? { executablePath: process.env.CHROMIUM_PATH } : {}),
+    args: chromiumArgs,
+  },
+};
+
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
@@ -17,17 +25,10 @@ export default defineConfig({
     viewport: { width: 1360, height: 860 },
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        browserName: 'chromium',
-        launchOptions: {
-          ...(process.env.CHROMIUM_PATH ? { executablePath: process.env.CHROMIUM_PATH } : {}),
-          args: chromiumArgs,
-        },
-      },
-    },
-    // The same specs through the real desktop app, wherever Electron's binary exists.
-    { name: 'electron', metadata: { host: 'electron' } },
+    { name: 'chromium', use: chromium },
+    // The same specs through the real desktop app, wherever Electron's binary exists; elsewhere
+    // each test is skipped with the reason. (It shares Chromium's settings only so that shared
+    // fixtures can start without downloading a browser of Playwright's own.)
+    { name: 'electron', metadata: { host: 'electron' }, use: chromium },
   ],
 });

@@ -25,7 +25,7 @@ export const test = base.extend<Options & { app: StockbellApp }>({
       const dataDir = mkdtempSync(join(tmpdir(), 'stockbell-electron-'));
       const electronApp = await _electron.launch({
         executablePath: binary ?? undefined,
-        args: [resolve(import.meta.dirname, '..')],
+        args: [resolve(import.meta.dirname, '..'), ...(demo ? ['--demo'] : [])],
         env: { ...process.env, STOCKBELL_DATA_DIR: dataDir },
       });
       const page = await electronApp.firstWindow();

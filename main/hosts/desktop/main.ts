@@ -1,5 +1,8 @@
 import { app, dialog, nativeImage, session as electronSession } from 'electron';
+import { DEMO_PASSWORD } from '../../../db/demo/catalogue';
+import { demoStatus, loadDemo } from '../../../db/demo/load';
 import { DatabaseRefused } from '../../../db/open';
+import { hashPassword } from '../../core/users/passwords';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { deepLinkInArgs } from '../../core/deepLinks';
@@ -52,6 +55,10 @@ if (!app.requestSingleInstanceLock()) {
       dialog.showErrorBox('Stockbell cannot open your inventory', error instanceof DatabaseRefused ? error.message : String(error));
       app.quit();
       return;
+    }
+    if (process.argv.includes('--demo') && runtime.core.read(demoStatus).empty) {
+      const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
+      runtime.core.write(null, (ctx) => loadDemo(ctx, demoPasswordHash));
     }
     const stopMaintenance = startMaintenance(runtime.core);
     const mailWorker = new MailWorker(runtime.core, runtime.secrets);
