@@ -144,6 +144,8 @@ describe('stock movements', () => {
       ['create', '10'],
     ]);
     expect(history.rows[0]?.userName).toBe('Test Person');
+    expect(history.rows.find((row) => row.kind === 'remove')?.fromLocation?.name).toBe('Bin 1');
+    expect(history.rows.find((row) => row.kind === 'add')?.toLocation?.name).toBe('Bin 1');
     for (const row of movementSums()) expect(row.quantity).toBe(row.moved);
   });
 

@@ -62,7 +62,8 @@ function adjustOne(ctx: WriteContext, itemId: number, kind: Adjustment, quantity
     const next = adjusted(item, kind, quantity, 'quantity');
     const delta = next - item.quantity;
     setItemQuantity(ctx, item.id, next);
-    recordMovement(ctx, { itemId: item.id, partId: item.partId, kind, delta, quantityAfter: next, note });
+    const place = kind === 'remove' ? { fromLocationId: item.locationId } : { toLocationId: item.locationId };
+    recordMovement(ctx, { itemId: item.id, partId: item.partId, kind, delta, quantityAfter: next, note, ...place });
     moveTotals(ctx, item.partId, delta);
     ctx.change.touch('stock');
     return stockItemView(ctx, item.id);
@@ -205,8 +206,8 @@ export const stock = {
       const items = new Map(found.map((item) => [item.id, item]));
       const partDeltas = new Map<number, number>();
       const insertMovement = client.prepare(
-        `insert into stock_movements (item_id, part_id, user_id, kind, delta, quantity_after, note, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `insert into stock_movements (item_id, part_id, user_id, kind, delta, quantity_after, from_location_id, to_location_id, note, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       input.changes.forEach((change, index) => {
         const item = items.get(change.itemId);
@@ -214,7 +215,8 @@ export const stock = {
         if (item.deletedAt !== null) throw invalid(`changes.${index}.itemId`, 'This stock item has been deleted.');
         const next = adjusted(item, change.kind, change.quantity, `changes.${index}.quantity`);
         const delta = next - item.quantity;
-        insertMovement.run(item.id, item.partId, ctx.actorId, change.kind, delta, next, input.note, now);
+        const removing = change.kind === 'remove';
+        insertMovement.run(item.id, item.partId, ctx.actorId, change.kind, delta, next, removing ? item.locationId : null, removing ? null : item.locationId, input.note, now);
         item.quantity = next;
         partDeltas.set(item.partId, (partDeltas.get(item.partId) ?? 0) + delta);
       });

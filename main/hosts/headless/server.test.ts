@@ -63,6 +63,7 @@ describe('headless host', () => {
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(String(page.headers['set-cookie'])).toMatch(/^stockbell_session=[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Strict/);
     expect((await send('/nothing-here.js')).status).toBe(404);
     expect((await send('/..%2f..%2fetc%2fpasswd')).status).toBe(404);
   });

@@ -108,6 +108,9 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
       return send(response, 404, { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Not found.' } });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { error: 'Method not allowed' });
+    // The page itself carries the session cookie, so the app's first calls and its event stream,
+    // sent at the same moment, all belong to one session.
+    if (url.pathname === '/' || url.pathname === '/index.html') sessions.resolve(request, response);
     const file = rendererDir === null ? null : await readStatic(rendererDir, url.pathname);
     if (!file) {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
