@@ -19,6 +19,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { PartPage } from './pages/parts/PartPage';
 import { PartsPage } from './pages/parts/PartsPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
+import { BackupsPage } from './pages/settings/BackupsPage';
 import { NotificationSettingsPage } from './pages/settings/NotificationSettingsPage';
 import { StockPage } from './pages/stock/StockPage';
 import { UsersPage } from './pages/users/UsersPage';
@@ -52,6 +53,7 @@ export function App({ transport }: { transport: Transport }) {
                 <Route path="users" element={<AdminOnly><UsersPage /></AdminOnly>} />
                 <Route path="settings" element={<Navigate to="/settings/notifications" replace />} />
                 <Route path="settings/notifications" element={<AdminOnly><NotificationSettingsPage /></AdminOnly>} />
+                <Route path="settings/backups" element={<AdminOnly><BackupsPage /></AdminOnly>} />
                 <Route path="inbox" element={<InboxPage />} />
                 <Route path="history" element={<HistoryPage />} />
                 <Route path="*" element={<NotFoundPage />} />

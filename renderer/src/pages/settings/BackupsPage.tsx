@@ -1,0 +1,40 @@
+import { Button } from '@mantine/core';
+import { IconDatabaseExport } from '@tabler/icons-react';
+import { useMutate } from '../../client/hooks';
+import { notifyDone, notifyFailed } from '../../components/notify';
+import { PageHeader } from '../../components/PageHeader';
+import { BackupsCard } from './BackupsCard';
+import { SettingsNav } from './SettingsNav';
+
+export function BackupsPage() {
+  const create = useMutate('backup.create');
+
+  return (
+    <>
+      <PageHeader
+        title="Backups"
+        crumbs={[
+          { label: 'Home', to: '/' },
+          { label: 'Settings', to: '/settings/notifications' },
+        ]}
+        description="Each backup is a copy of the whole inventory, notifications and settings, kept in the backups folder beside the data; Stockbell also makes one before every upgrade."
+        actions={
+          <Button
+            leftSection={<IconDatabaseExport size={16} />}
+            loading={create.isPending}
+            onClick={() =>
+              create.mutate(
+                {},
+                { onSuccess: (made) => notifyDone('Backup made', made.name), onError: (error) => notifyFailed('Could not make a backup', error) },
+              )
+            }
+          >
+            Back up now
+          </Button>
+        }
+      />
+      <SettingsNav />
+      <BackupsCard />
+    </>
+  );
+}

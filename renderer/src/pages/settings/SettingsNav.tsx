@@ -1,0 +1,34 @@
+import { Button, Group } from '@mantine/core';
+import { IconBell, IconDatabase, type TablerIcon } from '@tabler/icons-react';
+import { Link, useLocation } from 'react-router-dom';
+
+const SETTINGS_PAGES: { to: string; label: string; icon: TablerIcon }[] = [
+  { to: '/settings/notifications', label: 'Notifications', icon: IconBell },
+  { to: '/settings/backups', label: 'Backups', icon: IconDatabase },
+];
+
+/** Moves between the settings pages; the navbar's one "Settings" entry leads here. */
+export function SettingsNav() {
+  const { pathname } = useLocation();
+  return (
+    <Group component="nav" aria-label="Settings pages" gap={4} mb="lg">
+      {SETTINGS_PAGES.map(({ to, label, icon: PageIcon }) => {
+        const active = pathname === to;
+        return (
+          <Button
+            key={to}
+            component={Link}
+            to={to}
+            size="sm"
+            variant={active ? 'light' : 'subtle'}
+            color={active ? undefined : 'gray'}
+            leftSection={<PageIcon size={16} />}
+            aria-current={active ? 'page' : undefined}
+          >
+            {label}
+          </Button>
+        );
+      })}
+    </Group>
+  );
+}
