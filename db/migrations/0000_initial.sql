@@ -5,6 +5,7 @@ CREATE TABLE `users` (
 	`email` text,
 	`active` integer DEFAULT true NOT NULL,
 	`digest_hour` integer DEFAULT 8 NOT NULL,
+	`unread_notifications` integer DEFAULT 0 NOT NULL,
 	`role` text DEFAULT 'member' NOT NULL,
 	`password_hash` text,
 	`failed_sign_ins` integer DEFAULT 0 NOT NULL,

@@ -12,6 +12,8 @@ export const users = sqliteTable(
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     /** Hour of the day (0-23, local) at which this person's daily digest is sent. */
     digestHour: integer('digest_hour').notNull().default(8),
+    /** Kept with every change to this person's notifications, so the bell's count is one read. */
+    unreadNotifications: integer('unread_notifications').notNull().default(0),
     role: text('role', { enum: ['admin', 'member'] }).notNull().default('member'),
     /** scrypt hash with its parameters and salt; null until a password is set (imported users). */
     passwordHash: text('password_hash'),

@@ -163,6 +163,7 @@ export function generateSynthetic(client: Database.Database, size: SyntheticSize
       update parts set stock_total = stock_total + coalesce((select sum(v.stock_total) from parts v where v.variant_of_id = parts.id), 0) where is_template and variant_of_id is not null;
       update parts set stock_total = stock_total + coalesce((select sum(v.stock_total) from parts v where v.variant_of_id = parts.id), 0) where is_template and variant_of_id is null;
       update parts set is_low = (active and minimum_stock > 0 and stock_total < minimum_stock);
+      update users set unread_notifications = (select count(*) from notifications n where n.user_id = users.id and n.read_at is null);
     `);
     return { busyUserId, quietItemId, crowds, itemIds };
   })();

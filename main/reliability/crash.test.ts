@@ -82,6 +82,7 @@ function checkInvariants(round: number): void {
     }
     expect(db.prepare(`select count(*) from notifications n where (select count(*) from outbox o where o.notification_id = n.id) != 1`).pluck().get(), `${label}: one email per notification`).toBe(0);
     expect(db.prepare(`select count(*) from outbox where notification_id is null`).pluck().get(), label).toBe(0);
+    expect(db.prepare('select count(*) from users u where u.unread_notifications != (select count(*) from notifications n where n.user_id = u.id and n.read_at is null)').pluck().get(), label).toBe(0);
   } finally {
     db.close();
   }

@@ -47,6 +47,24 @@ describe('notification centre', () => {
     expect((await app.call('notifications.list', { state: 'read' }, alice)).total).toBe(0);
   });
 
+  it('keeps each person\'s unread counter equal to their unread notifications', async () => {
+    const ids = await alertsForAlice(4);
+    await app.call('notifications.markRead', { ids: ids.slice(0, 2) }, alice);
+    await app.call('notifications.markRead', { ids: ids.slice(0, 3) }, alice);
+    await app.call('notifications.markUnread', { ids: ids.slice(0, 1) }, alice);
+    await app.call('notifications.markRead', { ids }, bob);
+    const counted = () =>
+      app.core.db.$client
+        .prepare('select count(*) from users u where u.unread_notifications != (select count(*) from notifications n where n.user_id = u.id and n.read_at is null)')
+        .pluck()
+        .get();
+    expect(counted()).toBe(0);
+    expect(await count(alice)).toBe(2);
+    expect((await app.call('notifications.list', { state: 'unread' }, alice)).total).toBe(2);
+    await app.call('notifications.markAllRead', {}, alice);
+    expect(counted()).toBe(0);
+  });
+
   it('never lets one user see or change another user\'s notifications', async () => {
     const ids = await alertsForAlice(2);
     const mine = ids[0] as number;

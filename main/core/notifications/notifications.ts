@@ -74,11 +74,14 @@ export const notifications = {
         views.push(view);
       });
     }
+    const added = new Map<number, number>();
+    for (const entry of entries) added.set(entry.userId, (added.get(entry.userId) ?? 0) + 1);
+    adjustUnread(ctx, added);
     return views;
   },
 
   unreadCount(ctx: CoreContext, userId: number): number {
-    return ctx.db.$client.prepare('select count(*) from notifications where user_id = ? and read_at is null').pluck().get(userId) as number;
+    return (ctx.db.$client.prepare('select unread_notifications from users where id = ?').pluck().get(userId) as number | undefined) ?? 0;
   },
 
   list(ctx: CoreContext, userId: number, input: ParsedInput<'notifications.list'>): MethodOutput<'notifications.list'> {
@@ -87,24 +90,34 @@ export const notifications = {
     const params: (number | string)[] = input.kind ? [userId, input.kind] : [userId];
     const order = unread ? 'created_at desc, id desc' : 'read_at desc, id desc';
     const client = ctx.db.$client;
-    const total = client.prepare(`select count(*) from notifications ${where}`).pluck().get(...params) as number;
+    // The whole unread inbox is the counter the bell reads; other views count their rows.
+    const total =
+      unread && !input.kind
+        ? notifications.unreadCount(ctx, userId)
+        : (client.prepare(`select count(*) from notifications ${where}`).pluck().get(...params) as number);
     const rows = client.prepare(`${columns} ${where} order by ${order} limit ? offset ?`).all(...params, input.limit, input.offset) as NotificationRecord[];
     return { rows: rows.map(toView), total };
   },
 
   markRead(ctx: WriteContext, userId: number, ids: number[]): number {
-    return changeMany(ctx, userId, `update notifications set read_at = ? where user_id = ? and read_at is null and id in (select value from json_each(?))`, ids);
+    const result = ctx.db.$client
+      .prepare(`update notifications set read_at = ? where user_id = ? and read_at is null and id in (select value from json_each(?))`)
+      .run(ctx.clock.now(), userId, JSON.stringify(ids));
+    adjustUnread(ctx, new Map([[userId, -result.changes]]));
+    return touched(ctx, userId, result.changes);
   },
 
   markUnread(ctx: WriteContext, userId: number, ids: number[]): number {
     const result = ctx.db.$client
       .prepare(`update notifications set read_at = null where user_id = ? and read_at is not null and id in (select value from json_each(?))`)
       .run(userId, JSON.stringify(ids));
+    adjustUnread(ctx, new Map([[userId, result.changes]]));
     return touched(ctx, userId, result.changes);
   },
 
   markAllRead(ctx: WriteContext, userId: number): number {
     const result = ctx.db.$client.prepare('update notifications set read_at = ? where user_id = ? and read_at is null').run(ctx.clock.now(), userId);
+    adjustUnread(ctx, new Map([[userId, -result.changes]]));
     return touched(ctx, userId, result.changes);
   },
 
@@ -128,9 +141,16 @@ export const notifications = {
   },
 };
 
-function changeMany(ctx: WriteContext, userId: number, statement: string, ids: number[]): number {
-  const result = ctx.db.$client.prepare(statement).run(ctx.clock.now(), userId, JSON.stringify(ids));
-  return touched(ctx, userId, result.changes);
+/** Moves people's unread counters by the given amounts, in one statement. */
+function adjustUnread(ctx: WriteContext, deltas: Map<number, number>): void {
+  const moving = [...deltas].filter(([, delta]) => delta !== 0);
+  if (moving.length === 0) return;
+  ctx.db.$client
+    .prepare(
+      `update users set unread_notifications = unread_notifications + json_extract(j.value, '$[1]')
+       from json_each(?) j where users.id = json_extract(j.value, '$[0]')`,
+    )
+    .run(JSON.stringify(moving));
 }
 
 function touched(ctx: WriteContext, userId: number, changes: number): number {
