@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useCall } from '../../client/hooks';
 import { EmptyPanel } from '../../components/EmptyPanel';
-import { CategoryFormModal } from '../../components/forms/CategoryForm';
+import { TreeNodeFormModal } from '../../components/forms/TreeNodeForm';
 import { HierarchyTreeCard } from '../../components/HierarchyTreeCard';
 import { PageHeader } from '../../components/PageHeader';
 
@@ -44,7 +44,7 @@ export function CategoriesPage() {
           />
         }
       />
-      <CategoryFormModal opened={creating} onClose={() => setCreating(false)} onSaved={(category) => void navigate(`/categories/${category.id}`)} />
+      <TreeNodeFormModal kind="category" opened={creating} onClose={() => setCreating(false)} onSaved={(category) => void navigate(`/categories/${category.id}`)} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { Button, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/cor
 import { IconDatabaseImport, IconFolderPlus, IconPackages } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutate } from '../../client/hooks';
-import { CategoryFormModal } from '../../components/forms/CategoryForm';
+import { TreeNodeFormModal } from '../../components/forms/TreeNodeForm';
 import { notifyDone, notifyFailed } from '../../components/notify';
 import { useNavigate } from 'react-router-dom';
 
@@ -49,7 +49,7 @@ export function EmptyInventoryCard() {
           </Group>
         </Stack>
       </Group>
-      <CategoryFormModal opened={creating} onClose={() => setCreating(false)} onSaved={(category) => void navigate(`/categories/${category.id}`)} />
+      <TreeNodeFormModal kind="category" opened={creating} onClose={() => setCreating(false)} onSaved={(category) => void navigate(`/categories/${category.id}`)} />
     </Card>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useCall } from '../../client/hooks';
 import { EmptyPanel } from '../../components/EmptyPanel';
-import { LocationFormModal } from '../../components/forms/LocationForm';
+import { TreeNodeFormModal } from '../../components/forms/TreeNodeForm';
 import { HierarchyTreeCard } from '../../components/HierarchyTreeCard';
 import { PageHeader } from '../../components/PageHeader';
 
@@ -44,7 +44,7 @@ export function LocationsPage() {
           />
         }
       />
-      <LocationFormModal opened={creating} onClose={() => setCreating(false)} onSaved={(location) => void navigate(`/locations/${location.id}`)} />
+      <TreeNodeFormModal kind="location" opened={creating} onClose={() => setCreating(false)} onSaved={(location) => void navigate(`/locations/${location.id}`)} />
     </>
   );
 }
