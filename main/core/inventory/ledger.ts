@@ -60,29 +60,31 @@ export function moveTotals(ctx: WriteContext, partId: number, delta: number): vo
 
 /**
  * Many parts' totals at once (a bulk change): each part's delta reaches it and every template above
- * it, summed per row, in one recursive read and one update.
+ * it, summed, so each part's row is written once however many of its variants moved.
  */
 export function moveTotalsMany(ctx: WriteContext, deltas: Map<number, number>): void {
-  const moving = [...deltas].filter(([, delta]) => delta !== 0);
-  if (moving.length === 0) return;
   const client = ctx.db.$client;
-  const chains = client
-    .prepare(
-      `with recursive up(start, id) as (
-         select value, value from json_each(?)
-         union all select up.start, p.variant_of_id from parts p join up on p.id = up.id where p.variant_of_id is not null
-       ) select start, id from up`,
-    )
-    .all(JSON.stringify(moving.map(([partId]) => partId))) as { start: number; id: number }[];
+  const templateOf = client.prepare('select variant_of_id from parts where id = ?').pluck();
+  const parents = new Map<number, number | null>();
   const totals = new Map<number, number>();
-  for (const { start, id } of chains) totals.set(id, (totals.get(id) ?? 0) + (deltas.get(start) ?? 0));
-  client
-    .prepare(
-      `update parts set stock_total = stock_total + json_extract(j.value, '$[1]')
-       from json_each(?) j where parts.id = json_extract(j.value, '$[0]')`,
-    )
-    .run(JSON.stringify([...totals]));
-  for (const id of totals.keys()) ctx.change.touchPart(id);
+  for (const [partId, delta] of deltas) {
+    if (delta === 0) continue;
+    for (let id: number | null = partId; id !== null; ) {
+      totals.set(id, (totals.get(id) ?? 0) + delta);
+      let parent = parents.get(id);
+      if (parent === undefined) {
+        parent = (templateOf.get(id) as number | null | undefined) ?? null;
+        parents.set(id, parent);
+      }
+      id = parent;
+    }
+  }
+  const addTotal = client.prepare('update parts set stock_total = stock_total + ? where id = ?');
+  for (const [id, delta] of totals) {
+    if (delta === 0) continue;
+    addTotal.run(delta, id);
+    ctx.change.touchPart(id);
+  }
 }
 
 /** Re-raises SQLite's range checks on totals as a sentence a person can act on. */

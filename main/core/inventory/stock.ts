@@ -7,6 +7,7 @@ import { guardTotals, moveTotals, moveTotalsMany, recordMovement, setItemQuantit
 import { listStockItems, stockItemView } from './stockViews';
 
 const MAX_ITEM_QUANTITY = MAX_QUANTITY_UNITS * QUANTITY_SCALE;
+const MOVEMENTS_PER_STATEMENT = 100;
 
 interface LiveItem {
   id: number;
@@ -196,7 +197,7 @@ export const stock = {
     return guardTotals(() => {
       const client = ctx.db.$client;
       const now = ctx.clock.now();
-      // Every item in one read, the quantities in one write, the totals in one more.
+      // Every item in one read; then one write per item and per part moved, however many movements.
       const found = client
         .prepare(
           `select i.id, i.part_id as partId, i.location_id as locationId, i.quantity, i.batch, p.units, i.deleted_at as deletedAt
@@ -205,10 +206,8 @@ export const stock = {
         .all(JSON.stringify([...new Set(input.changes.map((change) => change.itemId))])) as (LiveItem & { deletedAt: number | null })[];
       const items = new Map(found.map((item) => [item.id, item]));
       const partDeltas = new Map<number, number>();
-      const insertMovement = client.prepare(
-        `insert into stock_movements (item_id, part_id, user_id, kind, delta, quantity_after, from_location_id, to_location_id, note, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
+      // Movements go in many to a statement: per-row statement overhead is most of a bulk call's cost.
+      const rows: (number | string | null)[][] = [];
       input.changes.forEach((change, index) => {
         const item = items.get(change.itemId);
         if (!item) throw invalid(`changes.${index}.itemId`, 'This stock item does not exist.');
@@ -216,16 +215,21 @@ export const stock = {
         const next = adjusted(item, change.kind, change.quantity, `changes.${index}.quantity`);
         const delta = next - item.quantity;
         const removing = change.kind === 'remove';
-        insertMovement.run(item.id, item.partId, ctx.actorId, change.kind, delta, next, removing ? item.locationId : null, removing ? null : item.locationId, input.note, now);
+        rows.push([item.id, item.partId, ctx.actorId, change.kind, delta, next, removing ? item.locationId : null, removing ? null : item.locationId, input.note, now]);
         item.quantity = next;
         partDeltas.set(item.partId, (partDeltas.get(item.partId) ?? 0) + delta);
       });
-      client
-        .prepare(
-          `update stock_items set quantity = json_extract(j.value, '$[1]'), updated_at = ?
-           from json_each(?) j where stock_items.id = json_extract(j.value, '$[0]')`,
-        )
-        .run(now, JSON.stringify(found.map((item) => [item.id, item.quantity])));
+      for (let start = 0; start < rows.length; start += MOVEMENTS_PER_STATEMENT) {
+        const chunk = rows.slice(start, start + MOVEMENTS_PER_STATEMENT);
+        client
+          .prepare(
+            `insert into stock_movements (item_id, part_id, user_id, kind, delta, quantity_after, from_location_id, to_location_id, note, created_at)
+             values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          )
+          .run(...chunk.flat());
+      }
+      const setQuantity = client.prepare('update stock_items set quantity = ?, updated_at = ? where id = ?');
+      for (const item of found) setQuantity.run(item.quantity, now, item.id);
       moveTotalsMany(ctx, partDeltas);
       ctx.change.touch('stock');
       return { movements: input.changes.length };
