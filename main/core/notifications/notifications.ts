@@ -141,16 +141,10 @@ export const notifications = {
   },
 };
 
-/** Moves people's unread counters by the given amounts, in one statement. */
+/** Moves people's unread counters by the given amounts. */
 function adjustUnread(ctx: WriteContext, deltas: Map<number, number>): void {
-  const moving = [...deltas].filter(([, delta]) => delta !== 0);
-  if (moving.length === 0) return;
-  ctx.db.$client
-    .prepare(
-      `update users set unread_notifications = unread_notifications + json_extract(j.value, '$[1]')
-       from json_each(?) j where users.id = json_extract(j.value, '$[0]')`,
-    )
-    .run(JSON.stringify(moving));
+  const add = ctx.db.$client.prepare('update users set unread_notifications = unread_notifications + ? where id = ?');
+  for (const [userId, delta] of deltas) if (delta !== 0) add.run(delta, userId);
 }
 
 function touched(ctx: WriteContext, userId: number, changes: number): number {
