@@ -1,11 +1,11 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { MIN_PASSWORD_LENGTH } from '../../../main/contract/users';
 import { useMutate } from '../client/hooks';
 import { setSessionUser } from '../client/sessionCache';
 import { fieldErrorsOf, formAlertOf } from '../components/forms/formErrors';
+import { NewPasswordFields, useNewPassword } from '../components/forms/NewPasswordFields';
 import { CenteredCard } from './CenteredCard';
 import { lastUsername } from './lastUsername';
 
@@ -15,26 +15,20 @@ const FIELDS = ['username', 'displayName', 'email', 'password'] as const;
 export function SetupPage() {
   const queryClient = useQueryClient();
   const setup = useMutate('session.setup');
-  const [values, setValues] = useState({ username: '', displayName: '', email: '', password: '', confirm: '' });
-  const [mismatch, setMismatch] = useState(false);
+  const [values, setValues] = useState({ username: '', displayName: '', email: '' });
+  const password = useNewPassword();
   const errors = fieldErrorsOf(setup.error);
   const alert = formAlertOf(setup.error, FIELDS);
 
   const set = (field: keyof typeof values) => (event: ChangeEvent<HTMLInputElement>) => {
     const value = event.currentTarget.value;
     setValues((current) => ({ ...current, [field]: value }));
-    if (field === 'confirm' || field === 'password') setMismatch(false);
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (setup.isPending) return;
-    if (values.password !== values.confirm) {
-      setMismatch(true);
-      return;
-    }
-    const { confirm: _confirm, ...input } = values;
-    setup.mutate(input, {
+    if (setup.isPending || !password.confirmed()) return;
+    setup.mutate({ ...values, password: password.password }, {
       onSuccess: (user) => {
         lastUsername.set(user.username);
         setSessionUser(queryClient, user);
@@ -76,21 +70,7 @@ export function SetupPage() {
             onChange={set('email')}
             error={errors.email}
           />
-          <PasswordInput
-            label="Password"
-            description={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-            autoComplete="new-password"
-            value={values.password}
-            onChange={set('password')}
-            error={errors.password}
-          />
-          <PasswordInput
-            label="Confirm password"
-            autoComplete="new-password"
-            value={values.confirm}
-            onChange={set('confirm')}
-            error={mismatch ? 'The passwords do not match.' : undefined}
-          />
+          <NewPasswordFields state={password} label="Password" error={errors.password} />
           <Button type="submit" loading={setup.isPending} fullWidth mt="xs">
             Create administrator account
           </Button>

@@ -7,6 +7,7 @@ import { useMutate } from '../../client/hooks';
 import { fieldErrorsOf } from '../../components/forms/formErrors';
 import { notifyDone } from '../../components/notify';
 import { SectionCard } from '../../components/SectionCard';
+import { useChosenFile } from './useChosenFile';
 
 type Preview = MethodOutput<'import.csv.preview'>;
 
@@ -41,9 +42,8 @@ export function CsvImportCard() {
   const preview = useMutate('import.csv.preview');
   const apply = useMutate('import.csv.apply');
   const [kind, setKind] = useState<CsvKind>('parts');
-  const [file, setFile] = useState<File | null>(null);
+  const chosen = useChosenFile('Choose a CSV file');
   const [content, setContent] = useState<string | null>(null);
-  const [readError, setReadError] = useState<string | undefined>();
   const result: Preview | undefined = content !== null ? preview.data : undefined;
 
   const forget = () => {
@@ -53,18 +53,8 @@ export function CsvImportCard() {
   };
 
   const runPreview = async () => {
-    if (!file) {
-      setReadError('Choose a CSV file');
-      return;
-    }
-    setReadError(undefined);
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (error) {
-      setReadError(`Could not read the file: ${errorMessage(error)}`);
-      return;
-    }
+    const text = await chosen.read();
+    if (text === null) return;
     apply.reset();
     setContent(text);
     preview.mutate({ kind, content: text });
@@ -77,7 +67,7 @@ export function CsvImportCard() {
       {
         onSuccess: ({ created, updated }) => {
           notifyDone('CSV imported', `${created.toLocaleString()} created, ${updated.toLocaleString()} updated`);
-          setFile(null);
+          chosen.choose(null);
           forget();
         },
       },
@@ -85,7 +75,7 @@ export function CsvImportCard() {
   };
 
   const rowCount = result ? result.creates + result.updates : 0;
-  const fieldError = readError ?? fieldErrorsOf(preview.error).content;
+  const fieldError = chosen.readError ?? fieldErrorsOf(preview.error).content;
   const failure = preview.error && !fieldErrorsOf(preview.error).content ? preview.error : apply.error;
 
   return (
@@ -129,10 +119,9 @@ export function CsvImportCard() {
             placeholder="Choose a .csv file"
             accept=".csv,text/csv"
             leftSection={<IconFileSpreadsheet size={18} />}
-            value={file}
+            value={chosen.file}
             onChange={(next) => {
-              setFile(next);
-              setReadError(undefined);
+              chosen.choose(next);
               forget();
             }}
             clearable

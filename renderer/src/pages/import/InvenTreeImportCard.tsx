@@ -13,6 +13,7 @@ import { useCurrentUser } from '../../session/CurrentUser';
 import { ImportProgressBars } from './ImportProgressBars';
 import type { ImportProgressState } from './importPhases';
 import { ImportSummaryView } from './ImportSummaryView';
+import { useChosenFile } from './useChosenFile';
 
 export function InvenTreeImportCard() {
   const user = useCurrentUser();
@@ -45,9 +46,8 @@ function asksToAllowNonEmpty(error: unknown): boolean {
 function InvenTreeImport() {
   const { transport } = useClient();
   const importFile = useMutate('import.inventree');
-  const [file, setFile] = useState<File | null>(null);
+  const chosen = useChosenFile('Choose the JSON file InvenTree exported');
   const [content, setContent] = useState<string | null>(null);
-  const [readError, setReadError] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
   const [progress, setProgress] = useState<ImportProgressState>({});
   const [summary, setSummary] = useState<ImportSummary | null>(null);
@@ -82,24 +82,13 @@ function InvenTreeImport() {
   };
 
   const start = async () => {
-    if (!file) {
-      setReadError('Choose the JSON file InvenTree exported');
-      return;
-    }
-    setReadError(undefined);
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (error) {
-      setReadError(`Could not read the file: ${errorMessage(error)}`);
-      return;
-    }
-    run(text, false);
+    const text = await chosen.read();
+    if (text !== null) run(text, false);
   };
 
   // A refusal because the inventory has data is a question for the person, not an error to show.
   const questioned = asksToAllowNonEmpty(importFile.error);
-  const fieldError = readError ?? fieldErrorsOf(importFile.error).content;
+  const fieldError = chosen.readError ?? fieldErrorsOf(importFile.error).content;
   const alert = importFile.error && !questioned && !fieldErrorsOf(importFile.error).content ? errorMessage(importFile.error) : null;
   const started = running || summary !== null || Object.keys(progress).length > 0;
 
@@ -111,10 +100,9 @@ function InvenTreeImport() {
           placeholder="Choose a .json file"
           accept=".json,application/json"
           leftSection={<IconJson size={18} />}
-          value={file}
+          value={chosen.file}
           onChange={(next) => {
-            setFile(next);
-            setReadError(undefined);
+            chosen.choose(next);
             setContent(null);
             importFile.reset();
           }}

@@ -1,38 +1,28 @@
 import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { MIN_PASSWORD_LENGTH } from '../../../../main/contract/users';
+import { useState, type FormEvent } from 'react';
 import { useMutate } from '../../client/hooks';
 import { fieldErrorsOf, formAlertOf } from '../../components/forms/formErrors';
+import { NewPasswordFields, useNewPassword } from '../../components/forms/NewPasswordFields';
 import { notifyDone } from '../../components/notify';
 import { SectionCard } from '../../components/SectionCard';
-
-const EMPTY = { currentPassword: '', newPassword: '', confirm: '' };
 
 export function ChangePasswordCard() {
   const change = useMutate('profile.changePassword');
   const errors = fieldErrorsOf(change.error);
   const alert = formAlertOf(change.error, ['currentPassword', 'newPassword']);
-  const [values, setValues] = useState(EMPTY);
-  const [mismatch, setMismatch] = useState(false);
-  const set = (field: keyof typeof EMPTY) => (event: ChangeEvent<HTMLInputElement>) => {
-    const value = event.currentTarget.value;
-    setValues((current) => ({ ...current, [field]: value }));
-    if (field !== 'currentPassword') setMismatch(false);
-  };
+  const [currentPassword, setCurrentPassword] = useState('');
+  const newPassword = useNewPassword();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (change.isPending) return;
-    if (values.newPassword !== values.confirm) {
-      setMismatch(true);
-      return;
-    }
+    if (change.isPending || !newPassword.confirmed()) return;
     change.mutate(
-      { currentPassword: values.currentPassword, newPassword: values.newPassword },
+      { currentPassword, newPassword: newPassword.password },
       {
         onSuccess: () => {
-          setValues(EMPTY);
+          setCurrentPassword('');
+          newPassword.clear();
           change.reset();
           notifyDone('Password changed', 'Use the new password next time you sign in.');
         },
@@ -49,22 +39,14 @@ export function ChangePasswordCard() {
               {alert}
             </Alert>
           )}
-          <PasswordInput label="Current password" autoComplete="current-password" value={values.currentPassword} onChange={set('currentPassword')} error={errors.currentPassword} />
           <PasswordInput
-            label="New password"
-            description={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-            autoComplete="new-password"
-            value={values.newPassword}
-            onChange={set('newPassword')}
-            error={errors.newPassword}
+            label="Current password"
+            autoComplete="current-password"
+            value={currentPassword}
+            onChange={(event) => setCurrentPassword(event.currentTarget.value)}
+            error={errors.currentPassword}
           />
-          <PasswordInput
-            label="Confirm new password"
-            autoComplete="new-password"
-            value={values.confirm}
-            onChange={set('confirm')}
-            error={mismatch ? 'The new passwords do not match.' : undefined}
-          />
+          <NewPasswordFields state={newPassword} label="New password" error={errors.newPassword} />
           <Group justify="flex-end">
             <Button type="submit" loading={change.isPending}>
               Change password

@@ -2,21 +2,16 @@ import { Button } from '@mantine/core';
 import { IconDatabaseExport } from '@tabler/icons-react';
 import { useMutate } from '../../client/hooks';
 import { notifyDone, notifyFailed } from '../../components/notify';
-import { PageHeader } from '../../components/PageHeader';
 import { BackupsCard } from './BackupsCard';
-import { SettingsNav } from './SettingsNav';
+import { SettingsPageHeader } from './SettingsPageHeader';
 
 export function BackupsPage() {
   const create = useMutate('backup.create');
 
   return (
     <>
-      <PageHeader
+      <SettingsPageHeader
         title="Backups"
-        crumbs={[
-          { label: 'Home', to: '/' },
-          { label: 'Settings', to: '/settings/notifications' },
-        ]}
         description="Each backup is a copy of the whole inventory, notifications and settings, kept in the backups folder beside the data; Stockbell also makes one before every upgrade."
         actions={
           <Button
@@ -33,7 +28,6 @@ export function BackupsPage() {
           </Button>
         }
       />
-      <SettingsNav />
       <BackupsCard />
     </>
   );

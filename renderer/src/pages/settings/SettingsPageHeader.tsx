@@ -1,14 +1,39 @@
 import { Button, Group } from '@mantine/core';
 import { IconBell, IconDatabase, type TablerIcon } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
+import { PageHeader } from '../../components/PageHeader';
 
 const SETTINGS_PAGES: { to: string; label: string; icon: TablerIcon }[] = [
   { to: '/settings/notifications', label: 'Notifications', icon: IconBell },
   { to: '/settings/backups', label: 'Backups', icon: IconDatabase },
 ];
 
-/** Moves between the settings pages; the navbar's one "Settings" entry leads here. */
-export function SettingsNav() {
+interface SettingsPageHeaderProps {
+  title: string;
+  description: ReactNode;
+  actions?: ReactNode;
+}
+
+/** The top of a settings page, with links between the settings pages (the navbar has one "Settings" entry). */
+export function SettingsPageHeader({ title, description, actions }: SettingsPageHeaderProps) {
+  return (
+    <>
+      <PageHeader
+        title={title}
+        crumbs={[
+          { label: 'Home', to: '/' },
+          { label: 'Settings', to: '/settings/notifications' },
+        ]}
+        description={description}
+        actions={actions}
+      />
+      <SettingsNav />
+    </>
+  );
+}
+
+function SettingsNav() {
   const { pathname } = useLocation();
   return (
     <Group component="nav" aria-label="Settings pages" gap={4} mb="lg">
