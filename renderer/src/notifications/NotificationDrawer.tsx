@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Box, Button, Center, Drawer, Group, Loader, ScrollArea, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Box, Button, Center, Drawer, Group, Loader, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { IconBellCheck, IconCheck, IconChecks } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { useCall } from '../client/hooks';
@@ -36,7 +36,8 @@ export function NotificationDrawer({ opened, onClose }: { opened: boolean; onClo
           </Group>
         </Drawer.Header>
         <Drawer.Body p={0} style={{ display: 'flex', flexDirection: 'column', height: 'calc(100% - 61px)' }}>
-          <ScrollArea style={{ flex: 1 }} type="auto">
+          {/* Sized to its rows, so "View all" sits right under a short list; it scrolls once the rows fill the drawer. */}
+          <Box style={{ flex: '0 1 auto', minHeight: 0, overflowY: 'auto' }}>
             {unread.isError ? (
               <Box p="md">
                 <QueryError error={unread.error} onRetry={() => void unread.refetch()} title="Could not load notifications" />
@@ -77,8 +78,8 @@ export function NotificationDrawer({ opened, onClose }: { opened: boolean; onClo
                 ))}
               </NotificationList>
             )}
-          </ScrollArea>
-          <Group justify="space-between" px="md" py="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+          </Box>
+          <Group justify="space-between" px="md" py="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)', flexShrink: 0 }}>
             <Text size="xs" c="dimmed">
               {total > FLYOUT_SIZE ? `Showing the ${FLYOUT_SIZE} newest of ${total.toLocaleString()}` : ' '}
             </Text>
@@ -86,6 +87,20 @@ export function NotificationDrawer({ opened, onClose }: { opened: boolean; onClo
               View all
             </Anchor>
           </Group>
+          <Box
+            px="lg"
+            pt="lg"
+            bg="var(--mantine-color-default-hover)"
+            style={{ flex: '1 1 0', minHeight: 0, overflow: 'hidden', borderTop: '1px solid var(--mantine-color-default-border)' }}
+          >
+            <Text size="xs" c="dimmed" ta="center">
+              Choose how you hear about low stock in your{' '}
+              <Anchor component={Link} to="/profile" onClick={onClose} size="xs">
+                notification preferences
+              </Anchor>
+              .
+            </Text>
+          </Box>
         </Drawer.Body>
       </Drawer.Content>
     </Drawer.Root>
