@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function stamp(time: number): string {
-  return new Date(time).toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  return new Date(time).toISOString().replace(/[-:]/g, '').replace(/\.(\d+)Z$/, '$1').replace('T', '-');
 }
 
 /**
@@ -12,7 +12,9 @@ function stamp(time: number): string {
  */
 export async function backupFile(client: Database.Database, folder: string, label: string, now = Date.now()): Promise<string> {
   mkdirSync(folder, { recursive: true });
-  const target = join(folder, `stockbell-${stamp(now)}-${label}.db`);
+  let target = join(folder, `stockbell-${stamp(now)}-${label}.db`);
+  // Two backups in the same millisecond still get a file each.
+  for (let copy = 2; existsSync(target); copy += 1) target = join(folder, `stockbell-${stamp(now)}-${copy}-${label}.db`);
   await client.backup(target);
   return target;
 }

@@ -168,7 +168,7 @@ describe('backup before an upgrade', () => {
     expect(upgraded.$client.prepare('select name from part_categories').pluck().all()).toEqual(['Kept']);
     upgraded.$client.close();
     const [backup] = readdirSync(join(dir, 'data/backups'));
-    expect(backup).toMatch(/^stockbell-\d{8}-\d{6}-before-upgrade\.db$/);
+    expect(backup).toMatch(/^stockbell-\d{8}-\d{9}-before-upgrade\.db$/);
     const copy = await openDatabase(join(dir, 'data/backups', backup as string));
     expect(copy.$client.prepare('select name from part_categories').pluck().all()).toEqual(['Kept']);
     copy.$client.close();

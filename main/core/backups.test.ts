@@ -16,7 +16,7 @@ describe('backups', () => {
     const part = await app.call('parts.create', { name: 'Kept part' });
     const item = await app.call('stock.create', { partId: part.id, locationId: shelf.id, quantity: '10' });
     const backup = await app.call('backup.create', {});
-    expect(backup.name).toMatch(/^stockbell-\d{8}-\d{6}-manual\.db$/);
+    expect(backup.name).toMatch(/^stockbell-\d{8}-\d{9}-manual\.db$/);
 
     await app.call('stock.remove', { itemId: item.id, quantity: '4' });
     await app.call('parts.create', { name: 'Added after the backup' });
