@@ -31,9 +31,7 @@ const coveringSubscriptions = `
       select s.user_id, 'part', t.id, t.depth from part_subscriptions s join templates t on t.id = s.part_id
       union all
       select s.user_id, 'category', k.id, 100000 + k.depth from category_subscriptions s join categories k on k.id = s.category_id)
-  select c.user_id as userId, c.kind, c.target_id as id, min(c.rank) as rank,
-    case c.kind when 'part' then (select name from parts where id = c.target_id)
-                else (select name from part_categories where id = c.target_id) end as name
+  select c.user_id as userId, c.kind, c.target_id as id, min(c.rank) as rank
   from covering c join users u on u.id = c.user_id and u.active
   %USER%
   group by c.user_id`;
@@ -43,17 +41,29 @@ interface CoveringRow {
   kind: 'part' | 'category';
   id: number;
   rank: number;
-  name: string;
 }
 
-function toSubscriber(row: CoveringRow): Subscriber {
-  return { userId: row.userId, via: { kind: row.kind, id: row.id, name: row.name, direct: row.rank === 0 && row.kind === 'part' } };
+/** Subscribers with their reasons named; the few distinct templates and categories are read once. */
+function withNames(ctx: CoreContext, rows: CoveringRow[]): Subscriber[] {
+  const names = new Map<string, string>();
+  const nameOf = (kind: 'part' | 'category', id: number): string => {
+    const key = `${kind}:${id}`;
+    let name = names.get(key);
+    if (name === undefined) {
+      name = ctx.db.$client.prepare(`select name from ${kind === 'part' ? 'parts' : 'part_categories'} where id = ?`).pluck().get(id) as string;
+      names.set(key, name);
+    }
+    return name;
+  };
+  return rows.map((row) => ({
+    userId: row.userId,
+    via: { kind: row.kind, id: row.id, name: nameOf(row.kind, row.id), direct: row.rank === 0 && row.kind === 'part' },
+  }));
 }
 
 /** Every active user who hears about events on this part, each once, with the nearest reason. */
 export function subscribersOfPart(ctx: CoreContext, partId: number): Subscriber[] {
-  const rows = ctx.db.$client.prepare(coveringSubscriptions.replace('%USER%', '')).all({ partId }) as CoveringRow[];
-  return rows.map(toSubscriber);
+  return withNames(ctx, ctx.db.$client.prepare(coveringSubscriptions.replace('%USER%', '')).all({ partId }) as CoveringRow[]);
 }
 
 /** How one user is covered for a part, or null. */
@@ -61,7 +71,7 @@ export function coverageOfPart(ctx: CoreContext, userId: number, partId: number)
   const row = ctx.db.$client
     .prepare(coveringSubscriptions.replace('%USER%', 'where c.user_id = @userId'))
     .get({ partId, userId }) as CoveringRow | undefined;
-  return row ? toSubscriber(row).via : null;
+  return row ? (withNames(ctx, [row])[0]?.via ?? null) : null;
 }
 
 /** The nearest ancestor category of `categoryId` (itself included) that the user subscribes to. */
