@@ -78,6 +78,22 @@ export const mailContract = {
   },
   'outbox.retry': { access: 'admin', input: z.object({ id }), output: z.object({ ok: z.literal(true) }) },
   'outbox.discard': { access: 'admin', input: z.object({ id }), output: z.object({ ok: z.literal(true) }) },
+  'settings.retention.get': {
+    access: 'admin',
+    input: z.object({}),
+    output: z.object({ retentionDays: z.number().int() }),
+  },
+  'settings.retention.update': {
+    access: 'admin',
+    input: z.object({
+      retentionDays: z
+        .number({ message: 'Enter a number of days' })
+        .int('Enter a whole number of days')
+        .min(7, 'Keep read notifications for at least 7 days')
+        .max(3650, 'Use at most 3650 days'),
+    }),
+    output: z.object({ retentionDays: z.number().int() }),
+  },
   'settings.desktop.get': {
     access: 'member',
     input: z.object({}),

@@ -160,6 +160,12 @@ export const handlers: HandlerTable = {
     return { ok: true };
   },
   'mail.status': (_input, { core }) => core.read((ctx) => outbox.health(ctx)),
+  'settings.retention.get': (_input, { core }) => ({ retentionDays: core.read((ctx) => readSetting(ctx, 'notifications.retentionDays')) }),
+  'settings.retention.update': (input, call) =>
+    call.core.write(actor(call), (ctx) => {
+      writeSetting(ctx, 'notifications.retentionDays', input.retentionDays);
+      return input;
+    }),
   'settings.desktop.get': (_input, { core }) =>
     core.read((ctx) => ({ startHidden: readSetting(ctx, 'desktop.startHidden'), closeToTray: readSetting(ctx, 'desktop.closeToTray') })),
   'settings.desktop.update': (input, call) =>

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../dispatch/session';
-import { openTestRuntime, type TestRuntime } from '../../testing/runtime';
+import { failure, openTestRuntime, type TestRuntime } from '../../testing/runtime';
 import { runDailyCleanup } from '../maintenance';
 
 let app: TestRuntime;
@@ -96,5 +96,15 @@ describe('notification centre', () => {
     expect((await app.call('notifications.list', { state: 'read' }, alice)).total).toBe(0);
     // Ran today already: a second pass does nothing until a day has gone by.
     expect(runDailyCleanup(app.core)).toBeNull();
+  });
+
+  it('keeps read notifications for the period an administrator sets, never under 7 days', async () => {
+    expect(await app.call('settings.retention.get', {})).toEqual({ retentionDays: 30 });
+    expect((await failure(app.call('settings.retention.update', { retentionDays: 3 }))).fields?.retentionDays).toMatch(/at least 7 days/);
+    await app.call('settings.retention.update', { retentionDays: 10 });
+    const ids = await alertsForAlice(1);
+    await app.call('notifications.markRead', { ids }, alice);
+    app.clock.advance(11 * 86_400_000);
+    expect(runDailyCleanup(app.core)).toBe(1);
   });
 });

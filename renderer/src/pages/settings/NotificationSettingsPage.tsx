@@ -3,6 +3,7 @@ import { useCall } from '../../client/hooks';
 import { QueryError } from '../../components/QueryError';
 import { EmailServerCard } from './EmailServerCard';
 import { OutboxCard } from './OutboxCard';
+import { RetentionCard } from './RetentionCard';
 import { SettingsPageHeader } from './SettingsPageHeader';
 
 export function NotificationSettingsPage() {
@@ -23,6 +24,7 @@ export function NotificationSettingsPage() {
           <EmailServerCard saved={settings.data} />
         )}
         <OutboxCard />
+        <RetentionCard />
       </Stack>
     </>
   );
