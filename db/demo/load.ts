@@ -8,7 +8,8 @@ import { parseQuantity, QUANTITY_SCALE } from '../../main/core/quantity';
 import { users } from '../../main/core/users/users';
 import { seededRandom } from '../seededRandom';
 import { subscriptions } from '../../main/core/subscriptions/subscriptions';
-import { buildOrders, localDate } from '../../main/core/builds/buildOrders';
+import { buildOrders } from '../../main/core/builds/buildOrders';
+import { localDate } from '../../main/core/calendar';
 import { bom } from '../../main/core/builds/bom';
 import { demoBoms, demoBuilds, demoCategories, demoLoaderSubscriptions, demoLocations, demoParts, demoUsers, type DemoCategory, type DemoLocation } from './catalogue';
 

@@ -1,5 +1,6 @@
 import type { MethodOutput, ParsedInput } from '../../contract';
 import type { BuildStatus, BuildView } from '../../contract/builds';
+import { localDate } from '../calendar';
 import type { CoreContext, WriteContext } from '../context';
 import { conflict, DomainError, invalid, notFound } from '../errors';
 import { moveTotals, recordMovement, setItemQuantity } from '../inventory/ledger';
@@ -36,12 +37,6 @@ const buildColumns = `select o.id, o.reference, o.assembly_id as assemblyId, p.n
   left join stock_locations l on l.id = o.output_location_id`;
 
 const OPEN: BuildStatus[] = ['pending', 'in_production'];
-
-/** Today's calendar date where Stockbell runs, as YYYY-MM-DD. */
-export function localDate(time: number): string {
-  const date = new Date(time);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
 
 function toView(ctx: CoreContext, record: BuildRecord): BuildView {
   return {

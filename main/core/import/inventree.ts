@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { WriteContext } from '../context';
 import { guardTotals, moveTotals } from '../inventory/ledger';
-import { localDate } from '../builds/buildOrders';
+import { localDate } from '../calendar';
 import { Fields, type FixtureRecord } from './fixture';
 
 export interface ImportProgress {

@@ -1,3 +1,4 @@
+import { localDate } from '../calendar';
 import type { WriteContext } from '../context';
 import { readEmailSettings, emailIsOn } from './emailSettings';
 import { unsubscribeHeaders } from './delivery';
@@ -11,11 +12,6 @@ interface QueuedNotification {
   targetKind: string;
   targetId: string;
   createdAt: number;
-}
-
-function localDay(time: number): string {
-  const date = new Date(time);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
 const paths: Record<string, (id: string) => string> = { part: (id) => `/parts/${id}`, build: (id) => `/builds/${id}` };
@@ -38,7 +34,7 @@ export function queueDueDigests(ctx: WriteContext): number {
     .all(hour) as { id: number; email: string; digestHour: number }[];
   let queued = 0;
   for (const person of people) {
-    const dedupeKey = `digest:${person.id}:${localDay(now)}`;
+    const dedupeKey = `digest:${person.id}:${localDate(now)}`;
     if (client.prepare('select 1 from outbox where dedupe_key = ?').get(dedupeKey)) continue;
     const items = client
       .prepare(
