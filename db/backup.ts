@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 function stamp(time: number): string {
   return new Date(time).toISOString().replace(/[-:]/g, '').replace(/\.(\d+)Z$/, '$1').replace('T', '-');
@@ -19,6 +19,11 @@ export async function backupFile(client: Database.Database, folder: string, labe
   return target;
 }
 
+/** Where a data folder keeps its backups (automatic ones before upgrades, manual ones, before restores). */
+export function backupFolder(dataDir: string): string {
+  return join(dataDir, 'backups');
+}
+
 export interface BackupFile {
   name: string;
   size: number;
@@ -30,9 +35,11 @@ export function listBackups(folder: string): BackupFile[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
     .filter((name) => name.endsWith('.db'))
-    .map((name) => {
-      const info = statSync(join(folder, name));
-      return { name, size: info.size, createdAt: Math.floor(info.mtimeMs) };
-    })
+    .map((name) => describeBackup(join(folder, name)))
     .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+export function describeBackup(path: string): BackupFile {
+  const info = statSync(path);
+  return { name: basename(path), size: info.size, createdAt: Math.floor(info.mtimeMs) };
 }

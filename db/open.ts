@@ -4,7 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { backupFile } from './backup';
+import { backupFile, backupFolder } from './backup';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -134,7 +134,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     client.pragma('wal_autocheckpoint = 0');
     const applied = appliedMigrations(client);
     if (existed && applied.length > 0 && applied.length < journal.entries.length) {
-      await backupFile(client, join(dirname(file), 'backups'), 'before-upgrade');
+      await backupFile(client, backupFolder(dirname(file)), 'before-upgrade');
     }
     const db = drizzle({ client, schema });
     migrate(db, { migrationsFolder });

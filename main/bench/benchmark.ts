@@ -144,13 +144,20 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     });
     raw.close();
     if (smtp.received() - rawStart !== options.emails) throw new Error('Raw sends went missing');
-    runtime.core.write(null, (ctx) => {
-      for (let index = 0; index < options.emails; index += 1) {
+    runtime.core.write(null, (ctx) =>
+      outbox.enqueueMany(
+        ctx,
         // A body of its own per email, as distinct notifications would have.
-        const content = { subject: message.subject, text: message.text, html: message.html };
-        outbox.enqueue(ctx, { content, userId: null, notificationId: null, kind: 'digest', recipient: message.to, headers: {} });
-      }
-    });
+        Array.from({ length: options.emails }, () => ({
+          content: { subject: message.subject, text: message.text, html: message.html },
+          userId: null,
+          notificationId: null,
+          kind: 'digest',
+          recipient: message.to,
+          headers: {},
+        })),
+      ),
+    );
     const worker = new MailWorker(runtime.core, secrets, { batchSize: 50, maxConnections: 4 });
     const drainStart = smtp.received();
     const drainMs = await measure(async () => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failure, openTestRuntime, type TestRuntime } from '../testing/runtime';
-import { backupFolder } from './backups';
+import { backupFolder } from '../../db/backup';
 
 let app: TestRuntime;
 beforeEach(async () => {

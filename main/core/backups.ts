@@ -1,22 +1,15 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { backupFile, listBackups, type BackupFile } from '../../db/backup';
+import { backupFile, backupFolder, describeBackup, type BackupFile } from '../../db/backup';
 import { DatabaseRefused, openDatabase, type OpenOptions } from '../../db/open';
 import type { Core } from './core';
 import { DomainError } from './errors';
 
 const REQUIRED_TABLES = ['users', 'parts', 'part_categories', 'stock_items', 'stock_movements', 'notifications'];
 
-export function backupFolder(dataDir: string): string {
-  return join(dataDir, 'backups');
-}
-
 export async function backUpNow(core: Core, dataDir: string): Promise<BackupFile> {
-  const path = await backupFile(core.db.$client, backupFolder(dataDir), 'manual');
-  const made = listBackups(backupFolder(dataDir)).find((entry) => entry.name === basename(path));
-  if (!made) throw new Error('The backup file was not written.');
-  return made;
+  return describeBackup(await backupFile(core.db.$client, backupFolder(dataDir), 'manual'));
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../contract';
 import type { Core } from '../core/core';
 import { DomainError } from '../core/errors';
-import { listBackups } from '../../db/backup';
+import { backupFolder, listBackups } from '../../db/backup';
 import type { OpenOptions } from '../../db/open';
-import { backUpNow, backupFolder, restoreBackup } from '../core/backups';
+import { backUpNow, restoreBackup } from '../core/backups';
 import { bom } from '../core/builds/bom';
 import { buildOrders } from '../core/builds/buildOrders';
 import { applyCsv, previewCsv } from '../core/import/csvTransfer';
