@@ -81,14 +81,7 @@ describe('upgrading', () => {
     const journal = readJournal(defaultMigrationsFolder());
     // For each earlier schema version: a database made by it, with data, opened by this version.
     for (let version = 1; version <= journal.entries.length; version += 1) {
-      const dir = mkdtempSync(join(tmpdir(), 'stockbell-upgrade-'));
-      dirs.push(dir);
-      const migrations = join(dir, 'migrations');
-      mkdirSync(join(migrations, 'meta'), { recursive: true });
-      const entries = journal.entries.slice(0, version);
-      writeFileSync(join(migrations, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
-      for (const entry of entries) copyFileSync(join(defaultMigrationsFolder(), `${entry.tag}.sql`), join(migrations, `${entry.tag}.sql`));
-      const file = join(dir, 'data/stockbell.db');
+      const { dir, file, migrations } = folderAtVersion(version);
       const old = await openDatabase(file, { migrationsFolder: migrations });
       fillEveryTable(old.$client);
       const counts = rowCounts(old.$client);
@@ -104,6 +97,19 @@ describe('upgrading', () => {
     }
   });
 });
+
+/** A data folder with the migrations of an earlier schema version (1 = the first), not yet opened. */
+function folderAtVersion(version: number): { dir: string; file: string; migrations: string } {
+  const journal = readJournal(defaultMigrationsFolder());
+  const dir = mkdtempSync(join(tmpdir(), 'stockbell-upgrade-'));
+  dirs.push(dir);
+  const migrations = join(dir, 'migrations');
+  mkdirSync(join(migrations, 'meta'), { recursive: true });
+  const entries = journal.entries.slice(0, version);
+  writeFileSync(join(migrations, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
+  for (const entry of entries) copyFileSync(join(defaultMigrationsFolder(), `${entry.tag}.sql`), join(migrations, `${entry.tag}.sql`));
+  return { dir, file: join(dir, 'data/stockbell.db'), migrations };
+}
 
 function userTables(client: Database.Database): string[] {
   return client.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != '__drizzle_migrations'`).pluck().all() as string[];
@@ -144,6 +150,46 @@ function fillEveryTable(client: Database.Database): void {
   }
   expect(pending).toEqual([]);
 }
+
+describe('upgrading notifications to shared events (version 2)', () => {
+  it('turns each notification into an event of its own, keeps what points at it, and drops the reason from the message', async () => {
+    const { file, migrations } = folderAtVersion(1);
+    const old = await openDatabase(file, { migrationsFolder: migrations });
+    const client = old.$client;
+    const userId = Number(client.prepare(`insert into users (username, display_name, email, role, created_at) values ('ann', 'Ann', 'ann@example.test', 'member', 0)`).run().lastInsertRowid);
+    const insert = client.prepare(
+      `insert into notifications (user_id, kind, title, message, reason, target_kind, target_id, data, created_at, read_at) values (?, 'part.low_stock', ?, ?, ?, 'part', '7', '{"partId":7}', ?, ?)`,
+    );
+    const reason = 'You are subscribed to Resistors.';
+    const first = Number(insert.run(userId, 'Low stock: R 10k', `R 10k is down to 3, below its minimum of 10. ${reason}`, reason, 1000, null).lastInsertRowid);
+    const second = Number(insert.run(userId, 'Build finished', 'BO-0001 was completed.', '', 2000, 3000).lastInsertRowid);
+    client.prepare('insert into digest_queue (notification_id, user_id, created_at) values (?, ?, 0)').run(first, userId);
+    const body = Number(client.prepare(`insert into outbox_bodies (text_body, html_body) values ('t', 'h')`).run().lastInsertRowid);
+    client
+      .prepare(`insert into outbox (user_id, notification_id, kind, recipient, subject, body_id, next_attempt_at, created_at) values (?, ?, 'part.low_stock', 'ann@example.test', 's', ?, 0, 0)`)
+      .run(userId, first, body);
+    old.$client.close();
+
+    const upgraded = (await openDatabase(file)).$client;
+    const rows = upgraded
+      .prepare(
+        `select n.id, n.event_id as eventId, n.reason, n.read_at as readAt, n.settled, e.title, e.message, e.target_kind as targetKind, e.target_id as targetId, e.data
+         from notifications n join notification_events e on e.id = n.event_id order by n.id`,
+      )
+      .all();
+    expect(rows).toEqual([
+      { id: first, eventId: first, reason, readAt: null, settled: 1, title: 'Low stock: R 10k', message: 'R 10k is down to 3, below its minimum of 10.', targetKind: 'part', targetId: '7', data: '{"partId":7}' },
+      { id: second, eventId: second, reason: '', readAt: 3000, settled: 1, title: 'Build finished', message: 'BO-0001 was completed.', targetKind: 'part', targetId: '7', data: '{"partId":7}' },
+    ]);
+    expect(upgraded.prepare('select notification_id from digest_queue').pluck().all()).toEqual([first]);
+    expect(upgraded.prepare('select notification_id from outbox').pluck().all()).toEqual([first]);
+    // New rows never reuse an id the old table handed out.
+    const event = Number(upgraded.prepare(`insert into notification_events (kind, title, message, target_kind, target_id, created_at) values ('k', 't', 'm', 'part', '1', 0)`).run().lastInsertRowid);
+    expect(event).toBeGreaterThan(second);
+    expect(Number(upgraded.prepare(`insert into notifications (user_id, event_id, kind, created_at) values (?, ?, 'k', 0)`).run(userId, event).lastInsertRowid)).toBeGreaterThan(second);
+    upgraded.close();
+  });
+});
 
 describe('backup before an upgrade', () => {
   it('copies the inventory aside with the online backup before a new migration runs', async () => {

@@ -137,9 +137,13 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       await backupFile(client, backupFolder(dirname(file)), 'before-upgrade');
     }
     const db = drizzle({ client, schema });
+    // A migration may rebuild a table (SQLite's way to change columns); with references enforced,
+    // dropping the old table would cascade into the tables pointing at it. Off while migrating,
+    // then every reference is verified below.
+    client.pragma('foreign_keys = OFF');
     migrate(db, { migrationsFolder });
-    // A migration may rebuild tables with checks off; after one, every reference is verified.
-    // (A full check at every start would read the whole file.)
+    client.pragma('foreign_keys = ON');
+    // After a migration every reference is verified (a full check at every start would read the whole file).
     if (applied.length < journal.entries.length) {
       const violations = client.pragma('foreign_key_check') as unknown[];
       if (violations.length > 0) throw new Error(`The database has ${violations.length} broken references.`);

@@ -50,6 +50,23 @@ export const outbox = sqliteTable(
   ],
 );
 
+/**
+ * The emails of one fan-out (a crossing, a build notice), written in the notification's transaction
+ * as a single row: the bodies, composed once per reason, and the notifications they report. The mail
+ * worker expands it into outbox rows (or digest entries) per person in a short transaction of its
+ * own, so a crossing followed by a thousand people costs the stock change one row, not a thousand.
+ */
+export const mailFanouts = sqliteTable('mail_fanouts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind').notNull(),
+  notificationIds: text('notification_ids', { mode: 'json' }).$type<number[]>().notNull(),
+  /** Per reason sentence: the stored body and subject for the people with that reason. */
+  bodies: text('bodies', { mode: 'json' }).$type<Record<string, { bodyId: number; subject: string }>>().notNull(),
+  subjectKind: text('subject_kind'),
+  subjectId: integer('subject_id'),
+  createdAt: integer('created_at').notNull(),
+});
+
 /** Notifications waiting for their owner's daily digest. */
 export const digestQueue = sqliteTable(
   'digest_queue',

@@ -34,6 +34,24 @@ export const categorySubscriptions = sqliteTable(
   ],
 );
 
+/**
+ * What happened, once: a crossing or a build notice with its wording and facts. Everyone told about
+ * it has a small row in `notifications` pointing here, so a crossing followed by a thousand people
+ * stores its text once.
+ */
+export const notificationEvents = sqliteTable('notification_events', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  message: text('message').notNull(),
+  targetKind: text('target_kind').notNull(),
+  targetId: text('target_id').notNull(),
+  /** The facts the message was written from, so it can be rendered again in another language. */
+  data: text('data', { mode: 'json' }).notNull().default({}),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** One person's copy of an event: why they were told, and whether they have read it. */
 export const notifications = sqliteTable(
   'notifications',
   {
@@ -41,21 +59,28 @@ export const notifications = sqliteTable(
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => notificationEvents.id, { onDelete: 'cascade' }),
+    /** Kept with the person's row so an inbox filtered by kind and the email preferences need no join. */
     kind: text('kind').notNull(),
-    title: text('title').notNull(),
-    message: text('message').notNull(),
-    targetKind: text('target_kind').notNull(),
-    targetId: text('target_id').notNull(),
-    /** Why this person got it ("you are subscribed to Resistors"), kept apart for email and the UI. */
+    /** Why this person got it ("You are subscribed to Resistors."). */
     reason: text('reason').notNull().default(''),
-    /** The facts the message was written from, so it can be rendered again in another language. */
-    data: text('data', { mode: 'json' }).notNull().default({}),
     createdAt: integer('created_at').notNull(),
     readAt: integer('read_at'),
+    /**
+     * 0 while a notification is fresh. A crossing followed by a thousand people would otherwise
+     * write into a thousand places of the large per-person index inside the stock change's
+     * transaction; fresh rows go to a small index instead, and maintenance moves them over in
+     * batches, person by person (see notifications.settle).
+     */
+    settled: integer('settled').notNull().default(1),
   },
   (table) => [
-    index('notifications_unread').on(table.userId, table.createdAt, table.id).where(sql`${table.readAt} is null`),
+    index('notifications_unread').on(table.userId, table.createdAt, table.id).where(sql`${table.readAt} is null and ${table.settled} = 1`),
+    index('notifications_fresh').on(table.userId, table.createdAt, table.id).where(sql`${table.readAt} is null and ${table.settled} = 0`),
     index('notifications_read').on(table.userId, table.readAt, table.id).where(sql`${table.readAt} is not null`),
+    index('notifications_event').on(table.eventId),
   ],
 );
 

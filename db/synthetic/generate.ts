@@ -145,16 +145,24 @@ export function generateSynthetic(client: Database.Database, size: SyntheticSize
     for (let index = 0; index < size.categorySubscriptions; index += 1) followCategory.run(pick(userIds), pick(nearTop), now);
     for (let index = 0; index < size.subscriptions - size.categorySubscriptions; index += 1) followPart.run(pick(userIds), pick(partIds), now);
 
-    // Notifications: a tenth for one busy person, the rest spread; a third of each read.
+    // Notifications: events of which each reached about ten people; a tenth of all copies belong to
+    // one busy person, the rest are spread; a third of each read.
+    const addEvent = client.prepare(
+      `insert into notification_events (kind, title, message, target_kind, target_id, data, created_at)
+       values ('part.low_stock', ?, 'Synthetic notification', 'part', ?, '{}', ?)`,
+    );
     const addNotification = client.prepare(
-      `insert into notifications (user_id, kind, title, message, reason, target_kind, target_id, data, created_at, read_at)
-       values (?, 'part.low_stock', ?, 'Synthetic notification', '', 'part', ?, '{}', ?, ?)`,
+      `insert into notifications (user_id, event_id, kind, reason, created_at, read_at) values (?, ?, 'part.low_stock', 'You are subscribed to this part.', ?, ?)`,
     );
     const busyUserId = userIds[userIds.length - 1] as number;
+    let event = { id: 0, created: now };
     for (let index = 0; index < size.notifications; index += 1) {
+      if (index % 10 === 0) {
+        const created = now - Math.floor(rand() * 60 * 86_400_000);
+        event = { id: Number(addEvent.run(`Low stock: Part ${index % size.parts}`, String(pick(partIds)), created).lastInsertRowid), created };
+      }
       const userId = index % 10 === 0 ? busyUserId : pick(userIds);
-      const created = now - Math.floor(rand() * 60 * 86_400_000);
-      addNotification.run(userId, `Low stock: Part ${index % size.parts}`, String(pick(partIds)), created, rand() < 0.33 ? created + 60_000 : null);
+      addNotification.run(userId, event.id, event.created, rand() < 0.33 ? event.created + 60_000 : null);
     }
 
     // Variant-inclusive totals and low states, as the alert engine would have left them.
@@ -163,7 +171,9 @@ export function generateSynthetic(client: Database.Database, size: SyntheticSize
       update parts set stock_total = stock_total + coalesce((select sum(v.stock_total) from parts v where v.variant_of_id = parts.id), 0) where is_template and variant_of_id is not null;
       update parts set stock_total = stock_total + coalesce((select sum(v.stock_total) from parts v where v.variant_of_id = parts.id), 0) where is_template and variant_of_id is null;
       update parts set is_low = (active and minimum_stock > 0 and stock_total < minimum_stock);
-      update users set unread_notifications = (select count(*) from notifications n where n.user_id = users.id and n.read_at is null);
+      update users set unread_notifications = unread.count
+        from (select user_id, count(*) as count from notifications where read_at is null group by user_id) as unread
+        where unread.user_id = users.id;
     `);
     return { busyUserId, quietItemId, crowds, itemIds };
   })();

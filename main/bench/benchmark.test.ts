@@ -15,6 +15,7 @@ describe('benchmark', () => {
     expect(result.adjustment.crossing100.subscribers).toBe(100);
     expect(result.adjustment.crossing1000.subscribers).toBe(120);
     expect(result.adjustment.noCrossing.samples).toBe(5);
+    expect(result.deferred.emails).toBe(120);
     expect(result.bulk.movements).toBe(500);
     expect(result.inbox.notifications).toBeGreaterThan(100);
     expect(result.outbox.emails).toBe(20);

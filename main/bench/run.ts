@@ -52,6 +52,7 @@ function table(r: BenchResult): string {
     ['1a. Adjustment, no crossing (p50 / p99)', `${ms(r.adjustment.noCrossing.p50)} / ${ms(r.adjustment.noCrossing.p99)}`, 'p99 < 1 ms', verdict(r.adjustment.noCrossing.p99 < 1)],
     [`1b. Adjustment, crossing, ${r.adjustment.crossing100.subscribers} subscribers`, `${ms(r.adjustment.crossing100.p50)} / ${ms(r.adjustment.crossing100.p99)}`, 'p99 < 5 ms', verdict(r.adjustment.crossing100.p99 < 5)],
     [`1c. Adjustment, crossing, ${r.adjustment.crossing1000.subscribers} subscribers`, `${ms(r.adjustment.crossing1000.p50)} / ${ms(r.adjustment.crossing1000.p99)}`, 'p99 < 30 ms', verdict(r.adjustment.crossing1000.p99 < 30)],
+    [`   1c leaves for idle time: settling its notifications / expanding its ${r.deferred.emails.toLocaleString('en-US')} emails`, `${ms(r.deferred.settleMs)} / ${ms(r.deferred.expandEmailsMs)}`, 'not in the change', ''],
     [`2. Bulk: ${r.bulk.movements.toLocaleString('en-US')} movements in one call`, `${rate(r.bulk.movementsPerSecond)} vs raw ${rate(r.bulk.rawInsertsPerSecond)} (${r.bulk.ratio.toFixed(2)})`, 'ratio >= 0.5', verdict(r.bulk.ratio >= 0.5)],
     [`3a. Unread count, ${r.inbox.notifications.toLocaleString('en-US')} notifications`, `${ms(r.inbox.unreadCount.p50)} / ${ms(r.inbox.unreadCount.p99)}`, 'p99 < 2 ms', verdict(r.inbox.unreadCount.p99 < 2)],
     ['3b. First inbox page', `${ms(r.inbox.firstPage.p50)} / ${ms(r.inbox.firstPage.p99)}`, 'p99 < 2 ms', verdict(r.inbox.firstPage.p99 < 2)],

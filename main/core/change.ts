@@ -19,6 +19,9 @@ export class Change {
    */
   alertsSilenced = false;
 
+  /** Notifications the change wrote into the fresh inbox index (see notifications.settle). */
+  freshNotifications = 0;
+
   /** The change queued email; the mail worker is woken once it commits. */
   mailQueued = false;
 

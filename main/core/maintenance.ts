@@ -24,17 +24,49 @@ export function runOverdueCheck(core: Core): number {
   return core.write(null, (ctx) => buildOrders.notifyOverdue(ctx));
 }
 
-const CHECKPOINT_EVERY_MS = 2000;
+const TIDY_EVERY_MS = 2000;
+/** The fresh index stays a few dozen pages: past this many rows a burst of crossings settles early. */
+const SETTLE_AFTER_FRESH = 2000;
+
+/**
+ * The storage work kept out of people's changes: fresh notifications move into the settled inbox
+ * index, then the write-ahead log is folded into the database.
+ */
+export function tidyStorage(core: Core): void {
+  if (core.isBusy() || !core.db.$client.open) return;
+  if (notifications.hasFresh(core)) core.write(null, (ctx) => notifications.settle(ctx));
+  core.db.$client.pragma('wal_checkpoint(PASSIVE)');
+}
 
 /**
  * Runs the checks at start and then hourly (what they did is stored, so restarts don't repeat it),
- * and folds the write-ahead log into the database every couple of seconds while nothing is writing.
+ * and tidies storage every couple of seconds while nothing is writing.
  */
 export function startMaintenance(core: Core): () => void {
   const checkpoint = setInterval(() => {
-    if (!core.isBusy() && core.db.$client.open) core.db.$client.pragma('wal_checkpoint(PASSIVE)');
-  }, CHECKPOINT_EVERY_MS);
+    try {
+      tidyStorage(core);
+    } catch (error) {
+      console.error('Storage maintenance failed:', error);
+    }
+  }, TIDY_EVERY_MS);
   checkpoint.unref();
+  let fresh = 0;
+  let settling: NodeJS.Immediate | null = null;
+  const stopCounting = core.afterCommit((change) => {
+    fresh += change.freshNotifications;
+    if (fresh < SETTLE_AFTER_FRESH || settling) return;
+    // After the change has answered, never inside it.
+    settling = setImmediate(() => {
+      settling = null;
+      fresh = 0;
+      try {
+        if (!core.isBusy() && core.db.$client.open) core.write(null, (ctx) => notifications.settle(ctx));
+      } catch (error) {
+        console.error('Storage maintenance failed:', error);
+      }
+    });
+  });
   const tick = () => {
     if (core.isBusy()) return;
     try {
@@ -50,5 +82,7 @@ export function startMaintenance(core: Core): () => void {
   return () => {
     clearInterval(timer);
     clearInterval(checkpoint);
+    stopCounting();
+    if (settling) clearImmediate(settling);
   };
 }

@@ -44,24 +44,20 @@ function notifyLowStock(ctx: WriteContext, part: PartState): void {
   const subscribers = subscribersOfPart(ctx, part.id);
   const created = notifications.createMany(
     ctx,
-    subscribers.map((subscriber) => {
-      const reason = describeVia(subscriber.via);
-      return {
-        userId: subscriber.userId,
-        kind: 'part.low_stock',
-        title: `Low stock: ${part.name}`,
-        message: `${part.name} is down to ${stock}, below its minimum of ${minimum}. ${reason}`,
-        reason,
-        target: { kind: 'part', id: String(part.id) },
-        data: { partId: part.id, partName: part.name, stock: formatQuantity(part.stockTotal), minimum: formatQuantity(part.minimumStock), units: part.units, via: subscriber.via },
-      };
-    }),
+    {
+      kind: 'part.low_stock',
+      title: `Low stock: ${part.name}`,
+      message: `${part.name} is down to ${stock}, below its minimum of ${minimum}.`,
+      target: { kind: 'part', id: String(part.id) },
+      data: { partId: part.id, partName: part.name, stock: formatQuantity(part.stockTotal), minimum: formatQuantity(part.minimumStock), units: part.units },
+    },
+    subscribers.map((subscriber) => ({ userId: subscriber.userId, reason: describeVia(subscriber.via) })),
   );
   let locations: string[][] | null = null;
   queueEmails(
     ctx,
     'part.low_stock',
-    created.map((notification, index) => ({ userId: subscribers[index]?.userId as number, notificationId: notification.id, reason: notification.reason })),
+    created.map((notification) => ({ notificationId: notification.id, reason: notification.reason })),
     (reason, settings) => lowStockEmail(ctx, part, (locations ??= stockByLocation(ctx, part.id)), reason, settings),
     { kind: 'part.low_stock', id: part.id },
   );

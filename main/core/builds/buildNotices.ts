@@ -46,23 +46,19 @@ export function noticeToAssemblySubscribers(ctx: WriteContext, build: BuildFacts
   const recipients = subscribersOfPart(ctx, build.assemblyId).filter((subscriber) => notice.except === undefined || notice.except !== subscriber.userId);
   const created = notifications.createMany(
     ctx,
-    recipients.map((subscriber) => {
-      const reason = describeVia(subscriber.via).replace('this part', build.assemblyName);
-      return {
-        userId: subscriber.userId,
-        kind: notice.kind,
-        title: notice.title,
-        message: `${notice.message} ${reason}`,
-        reason,
-        target: { kind: 'build', id: String(build.id) },
-        data: { buildId: build.id, reference: build.reference, assembly: build.assemblyName, shortLines },
-      };
-    }),
+    {
+      kind: notice.kind,
+      title: notice.title,
+      message: notice.message,
+      target: { kind: 'build', id: String(build.id) },
+      data: { buildId: build.id, reference: build.reference, assembly: build.assemblyName, shortLines },
+    },
+    recipients.map((subscriber) => ({ userId: subscriber.userId, reason: describeVia(subscriber.via).replace('this part', build.assemblyName) })),
   );
   queueEmails(
     ctx,
     notice.kind,
-    created.map((notification, index) => ({ userId: recipients[index]?.userId as number, notificationId: notification.id, reason: notification.reason })),
+    created.map((notification) => ({ notificationId: notification.id, reason: notification.reason })),
     (reason, settings) =>
       renderEmail({
         instanceName: settings.instanceName,

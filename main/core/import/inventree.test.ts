@@ -105,7 +105,7 @@ describe.skipIf(!present)('importing the InvenTree demo export', () => {
     const part = (await app.call('parts.get', { id: partId })).part;
     await app.call('parts.update', { ...part, ipn: part.ipn, minimumStock: '3' });
     await app.call('stock.remove', { itemId: item.id, quantity: '3' });
-    const titles = app.core.db.$client.prepare('select title from notifications where user_id = ?').pluck().all(admin);
+    const titles = app.core.db.$client.prepare('select e.title from notifications n join notification_events e on e.id = n.event_id where n.user_id = ?').pluck().all(admin);
     expect(titles).toEqual([`Low stock: ${partName}`]);
   });
 

@@ -64,20 +64,17 @@ export function moveTotals(ctx: WriteContext, partId: number, delta: number): vo
  */
 export function moveTotalsMany(ctx: WriteContext, deltas: Map<number, number>): void {
   const client = ctx.db.$client;
-  const templateOf = client.prepare('select variant_of_id from parts where id = ?').pluck();
-  const parents = new Map<number, number | null>();
+  const templatesOf = client.prepare('select id, variant_of_id from parts where id in (select value from json_each(?)) and variant_of_id is not null').raw();
   const totals = new Map<number, number>();
-  for (const [partId, delta] of deltas) {
-    if (delta === 0) continue;
-    for (let id: number | null = partId; id !== null; ) {
-      totals.set(id, (totals.get(id) ?? 0) + delta);
-      let parent = parents.get(id);
-      if (parent === undefined) {
-        parent = (templateOf.get(id) as number | null | undefined) ?? null;
-        parents.set(id, parent);
-      }
-      id = parent;
+  // Level by level up the template chains: one read finds the templates of all parts at a level.
+  let level = new Map([...deltas].filter(([, delta]) => delta !== 0));
+  while (level.size > 0) {
+    for (const [id, delta] of level) totals.set(id, (totals.get(id) ?? 0) + delta);
+    const above = new Map<number, number>();
+    for (const [id, templateId] of templatesOf.all(JSON.stringify([...level.keys()])) as [number, number][]) {
+      above.set(templateId, (above.get(templateId) ?? 0) + (level.get(id) as number));
     }
+    level = above;
   }
   const addTotal = client.prepare('update parts set stock_total = stock_total + ? where id = ?');
   for (const [id, delta] of totals) {

@@ -1,18 +1,23 @@
 import { z } from 'zod';
-import type { WriteContext } from '../context';
+import type { CoreContext, WriteContext } from '../context';
 import { INSERT_CHUNK } from '../notifications/notifications';
 import { emailIsOn, readEmailSettings, type StoredEmailSettings } from './emailSettings';
-import { outbox } from './outbox';
+import { outbox, type QueuedEmail } from './outbox';
 import type { EmailContent } from './templates';
 
 const validEmail = z.email();
 
-/** Why a person would not get an email, or null when they would. Shown on their profile page. */
-export function whyNoEmail(settings: StoredEmailSettings, email: string | null): string | null {
-  if (!emailIsOn(settings)) return 'Notification email is switched off for this Stockbell.';
+/** What is wrong with an address for sending to it, or null. */
+function addressProblem(email: string | null): string | null {
   if (!email) return 'You have no email address on your profile.';
   if (!validEmail.safeParse(email).success) return `"${email}" is not a valid email address.`;
   return null;
+}
+
+/** Why a person would not get an email, or null when they would. Shown on their profile page. */
+export function whyNoEmail(settings: StoredEmailSettings, email: string | null): string | null {
+  if (!emailIsOn(settings)) return 'Notification email is switched off for this Stockbell.';
+  return addressProblem(email);
 }
 
 export function unsubscribeHeaders(settings: StoredEmailSettings): Record<string, string> {
@@ -20,23 +25,16 @@ export function unsubscribeHeaders(settings: StoredEmailSettings): Record<string
 }
 
 export interface EmailCandidate {
-  userId: number;
   notificationId: number;
   /** Why this person gets it; people with the same reason share one email body. */
   reason: string;
 }
 
-interface Eligibility {
-  id: number;
-  email: string | null;
-  wantsEmail: number;
-  mode: 'immediate' | 'digest';
-}
-
 /**
- * Queues the emails for notifications of one kind, in the same transaction: for each person who
- * should get one, a row in the outbox, or in the digest queue for their daily summary. Whether a
- * person should is read for all of them at once: active, a valid address, email on for this kind.
+ * Queues the emails for notifications of one kind, in the same transaction, as one fan-out row:
+ * each distinct reason's email is composed and stored once, and the mail worker later turns the row
+ * into an outbox row (or a digest entry) per person who should get one. Nothing is queued while
+ * notification email is switched off.
  */
 export function queueEmails(
   ctx: WriteContext,
@@ -48,50 +46,100 @@ export function queueEmails(
   if (candidates.length === 0) return;
   const settings = readEmailSettings(ctx);
   if (!emailIsOn(settings)) return;
-  const client = ctx.db.$client;
-  const people = new Map(
-    (
-      client
-        .prepare(
-          `select u.id, u.email, coalesce(p.email, 1) as wantsEmail, coalesce(p.email_mode, 'immediate') as mode
-           from users u left join notification_preferences p on p.user_id = u.id and p.kind = ?
-           where u.id in (select value from json_each(?)) and u.active and u.email is not null`,
-        )
-        .all(kind, JSON.stringify(candidates.map((candidate) => candidate.userId))) as Eligibility[]
-    ).map((person) => [person.id, person]),
-  );
-  const contents = new Map<string, EmailContent>();
-  const now = ctx.clock.now();
-  const digest: EmailCandidate[] = [];
-  const immediate: Parameters<typeof outbox.enqueueMany>[1] = [];
-  const headers = unsubscribeHeaders(settings);
+  const bodies: Record<string, { bodyId: number; subject: string }> = {};
   for (const candidate of candidates) {
-    const person = people.get(candidate.userId);
-    if (!person || person.wantsEmail !== 1 || whyNoEmail(settings, person.email) !== null) continue;
-    if (person.mode === 'digest') {
-      digest.push(candidate);
-      continue;
-    }
-    let content = contents.get(candidate.reason);
-    if (!content) {
-      content = compose(candidate.reason, settings);
-      contents.set(candidate.reason, content);
-    }
-    immediate.push({
-      content,
-      userId: candidate.userId,
-      notificationId: candidate.notificationId,
-      kind,
-      recipient: person.email as string,
-      headers,
-      ...(about ? { subjectKind: about.kind, subjectId: about.id } : {}),
-    });
+    if (bodies[candidate.reason]) continue;
+    const content = compose(candidate.reason, settings);
+    bodies[candidate.reason] = { bodyId: outbox.storeBody(ctx, content), subject: content.subject };
   }
-  outbox.enqueueMany(ctx, immediate);
-  for (let start = 0; start < digest.length; start += INSERT_CHUNK) {
-    const chunk = digest.slice(start, start + INSERT_CHUNK);
-    client
-      .prepare(`insert into digest_queue (notification_id, user_id, created_at) values ${chunk.map(() => '(?, ?, ?)').join(', ')}`)
-      .run(...chunk.flatMap((candidate) => [candidate.notificationId, candidate.userId, now]));
+  ctx.db.$client
+    .prepare(`insert into mail_fanouts (kind, notification_ids, bodies, subject_kind, subject_id, created_at) values (?, ?, ?, ?, ?, ?)`)
+    .run(kind, JSON.stringify(candidates.map((candidate) => candidate.notificationId)), JSON.stringify(bodies), about?.kind ?? null, about?.id ?? null, ctx.clock.now());
+  ctx.change.mailQueued = true;
+}
+
+interface Fanout {
+  id: number;
+  kind: string;
+  notificationIds: string;
+  bodies: string;
+  subjectKind: string | null;
+  subjectId: number | null;
+}
+
+interface Recipient {
+  notificationId: number;
+  userId: number;
+  reason: string;
+  email: string | null;
+  wantsEmail: number;
+  mode: 'immediate' | 'digest';
+}
+
+/**
+ * Expands the oldest waiting fan-outs, each with everything it produces in this one transaction:
+ * who should get an email is read for all its people at once (active, a valid address, email on for
+ * this kind, immediate or digest). A body nobody ended up with is removed. Returns how many it took.
+ */
+export function expandFanouts(ctx: WriteContext, limit: number): number {
+  const client = ctx.db.$client;
+  const fanouts = client
+    .prepare(
+      `select id, kind, notification_ids as notificationIds, bodies, subject_kind as subjectKind, subject_id as subjectId
+       from mail_fanouts order by id limit ?`,
+    )
+    .all(limit) as Fanout[];
+  if (fanouts.length === 0) return 0;
+  const settings = readEmailSettings(ctx);
+  const headers = unsubscribeHeaders(settings);
+  const now = ctx.clock.now();
+  for (const fanout of fanouts) {
+    const bodies = JSON.parse(fanout.bodies) as Record<string, { bodyId: number; subject: string }>;
+    const recipients = client
+      .prepare(
+        `select n.id as notificationId, n.user_id as userId, n.reason, u.email, coalesce(p.email, 1) as wantsEmail,
+           coalesce(p.email_mode, 'immediate') as mode
+         from notifications n join users u on u.id = n.user_id and u.active
+         left join notification_preferences p on p.user_id = u.id and p.kind = ?
+         where n.id in (select value from json_each(?)) order by n.id`,
+      )
+      .all(fanout.kind, fanout.notificationIds) as Recipient[];
+    const immediate: QueuedEmail[] = [];
+    const digest: Recipient[] = [];
+    const used = new Set<number>();
+    for (const recipient of recipients) {
+      const body = bodies[recipient.reason];
+      if (!body || recipient.wantsEmail !== 1 || addressProblem(recipient.email) !== null) continue;
+      if (recipient.mode === 'digest') {
+        digest.push(recipient);
+        continue;
+      }
+      used.add(body.bodyId);
+      immediate.push({
+        content: body,
+        userId: recipient.userId,
+        notificationId: recipient.notificationId,
+        kind: fanout.kind,
+        recipient: recipient.email as string,
+        headers,
+        ...(fanout.subjectKind !== null && fanout.subjectId !== null ? { subjectKind: fanout.subjectKind, subjectId: fanout.subjectId } : {}),
+      });
+    }
+    outbox.enqueueMany(ctx, immediate);
+    for (let start = 0; start < digest.length; start += INSERT_CHUNK) {
+      const chunk = digest.slice(start, start + INSERT_CHUNK);
+      client
+        .prepare(`insert into digest_queue (notification_id, user_id, created_at) values ${chunk.map(() => '(?, ?, ?)').join(', ')}`)
+        .run(...chunk.flatMap((recipient) => [recipient.notificationId, recipient.userId, now]));
+    }
+    const unused = Object.values(bodies).map((body) => body.bodyId).filter((id) => !used.has(id));
+    client.prepare('delete from outbox_bodies where id in (select value from json_each(?))').run(JSON.stringify(unused));
+    client.prepare('delete from mail_fanouts where id = ?').run(fanout.id);
   }
+  return fanouts.length;
+}
+
+/** Whether fan-outs wait for the worker (for the outbox view and tests). */
+export function pendingFanouts(ctx: CoreContext): number {
+  return ctx.db.$client.prepare('select count(*) from mail_fanouts').pluck().get() as number;
 }

@@ -38,9 +38,10 @@ export function queueDueDigests(ctx: WriteContext): number {
     if (client.prepare('select 1 from outbox where dedupe_key = ?').get(dedupeKey)) continue;
     const items = client
       .prepare(
-        `select q.notification_id as notificationId, n.title, n.message, n.target_kind as targetKind, n.target_id as targetId,
+        `select q.notification_id as notificationId, e.title, e.message, e.target_kind as targetKind, e.target_id as targetId,
            n.created_at as createdAt
-         from digest_queue q join notifications n on n.id = q.notification_id where q.user_id = ? order by n.created_at`,
+         from digest_queue q join notifications n on n.id = q.notification_id join notification_events e on e.id = n.event_id
+         where q.user_id = ? order by n.created_at`,
       )
       .all(person.id) as QueuedNotification[];
     if (items.length === 0) continue;

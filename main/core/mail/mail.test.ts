@@ -88,6 +88,26 @@ describe('low-stock email', () => {
     expect(outboxStatuses()).toEqual(['sent', 'sent']);
   });
 
+  it('queues a crossing\'s email as one fan-out row that the worker turns into a row per person who wants it', async () => {
+    await worker.stop();
+    await configureMail(smtp.port);
+    const { part, cross } = await watchedPart();
+    const carol = await app.signIn('Carol');
+    await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, carol);
+    const prefs = await app.call('profile.get', {}, carol);
+    await app.call('profile.savePreferences', { preferences: prefs.preferences.map(({ label: _label, ...entry }) => ({ ...entry, email: false })) }, carol);
+    await cross();
+    const count = (table: string) => app.core.db.$client.prepare(`select count(*) from ${table}`).pluck().get();
+    expect([count('mail_fanouts'), count('outbox'), count('outbox_bodies')]).toEqual([1, 0, 1]);
+
+    worker = new MailWorker(app.core, app.secrets, { retry: fastRetry });
+    worker.start();
+    await drainUntil(() => smtp.received.length >= 2);
+    await drainUntil(() => false, 2);
+    expect(smtp.received.map((mail) => mail.envelopeTo[0]).sort()).toEqual(['alice@example.test', 'bob@example.test']);
+    expect([count('mail_fanouts'), count('outbox'), count('outbox_bodies')]).toEqual([0, 2, 1]);
+  });
+
   it('sends nothing while the master switch is off', async () => {
     await configureMail(smtp.port, { enabled: false });
     const { cross } = await watchedPart();

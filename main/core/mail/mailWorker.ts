@@ -2,6 +2,7 @@ import type { Transporter } from 'nodemailer';
 import type { Core } from '../core';
 import type { Secrets } from '../ports';
 import { preferenceFor } from '../notifications/preferences';
+import { expandFanouts } from './delivery';
 import { queueDueDigests } from './digest';
 import { emailIsOn, readEmailSettings, smtpConfig, type SmtpConfig } from './emailSettings';
 import { outbox, type OutboxRow } from './outbox';
@@ -15,6 +16,8 @@ export interface MailWorkerOptions {
   /** How often to look for due digests and retries when nothing wakes the worker. */
   idleCheckMs?: number;
 }
+
+const FANOUTS_PER_PASS = 5;
 
 /**
  * Drains the outbox through one pooled SMTP transport. The stock path never waits for it: a commit
@@ -50,7 +53,9 @@ export class MailWorker {
       this.again = true;
       return;
     }
-    this.draining = this.drain()
+    // Started on the next tick, so `draining` is set before the drain's own writes can call wake().
+    this.draining = Promise.resolve()
+      .then(() => this.drain())
       .catch((error: unknown) => console.error('Mail worker failed:', error))
       .finally(() => {
         this.draining = null;
@@ -100,6 +105,11 @@ export class MailWorker {
   private async drain(): Promise<void> {
     // An import holds the database; the timer brings the worker back afterwards.
     if (this.core.isBusy()) return;
+    // Fan-outs first, a few per transaction, so a burst of crossings never holds the database long.
+    while (!this.stopped && !this.core.isBusy() && this.core.write(null, (ctx) => expandFanouts(ctx, FANOUTS_PER_PASS)) > 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (this.stopped || this.core.isBusy()) return;
     this.core.write(null, (ctx) => queueDueDigests(ctx));
     const batchSize = this.options.batchSize ?? 50;
     for (;;) {

@@ -4,9 +4,15 @@ import { notFound } from '../errors';
 import { INSERT_CHUNK } from '../notifications/notifications';
 import type { EmailContent } from './templates';
 
+/** A body already in outbox_bodies, with the subject it was composed with. */
+export interface StoredBody {
+  bodyId: number;
+  subject: string;
+}
+
 export interface QueuedEmail {
   /** The same content object for many recipients is stored once. */
-  content: EmailContent;
+  content: EmailContent | StoredBody;
   userId: number | null;
   notificationId: number | null;
   kind: string;
@@ -46,7 +52,8 @@ const rowColumns = `outbox.id, user_id as userId, kind, recipient, subject,
 // Bodies already written in this transaction, by the content object that produced them.
 const writtenBodies = new WeakMap<object, WeakMap<EmailContent, number>>();
 
-function bodyId(ctx: WriteContext, content: EmailContent): number {
+function bodyId(ctx: WriteContext, content: EmailContent | StoredBody): number {
+  if ('bodyId' in content) return content.bodyId;
   let known = writtenBodies.get(ctx.change);
   if (!known) {
     known = new WeakMap();
@@ -54,7 +61,7 @@ function bodyId(ctx: WriteContext, content: EmailContent): number {
   }
   let id = known.get(content);
   if (id === undefined) {
-    id = Number(ctx.db.$client.prepare('insert into outbox_bodies (text_body, html_body) values (?, ?)').run(content.text, content.html).lastInsertRowid);
+    id = outbox.storeBody(ctx, content);
     known.set(content, id);
   }
   return id;
@@ -62,6 +69,10 @@ function bodyId(ctx: WriteContext, content: EmailContent): number {
 
 /** The durable queue of emails. Every state change is a short transaction of its own. */
 export const outbox = {
+  storeBody(ctx: WriteContext, content: EmailContent): number {
+    return Number(ctx.db.$client.prepare('insert into outbox_bodies (text_body, html_body) values (?, ?)').run(content.text, content.html).lastInsertRowid);
+  },
+
   enqueue(ctx: WriteContext, email: QueuedEmail): void {
     outbox.enqueueMany(ctx, [email]);
   },

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../dispatch/session';
 import { failure, openTestRuntime, type TestRuntime } from '../../testing/runtime';
 import { runDailyCleanup } from '../maintenance';
+import { notifications } from './notifications';
 
 let app: TestRuntime;
 let alice: Session;
@@ -106,5 +107,72 @@ describe('notification centre', () => {
     await app.call('notifications.markRead', { ids }, alice);
     app.clock.advance(11 * 86_400_000);
     expect(runDailyCleanup(app.core)).toBe(1);
+  });
+});
+
+describe('one event, many copies', () => {
+  /** A part below which Alice (on the part) and Bob (on its category) hear about a crossing. */
+  async function crossingForTwo() {
+    const bin = await app.call('locations.create', { name: 'Bin' });
+    const category = await app.call('categories.create', { name: 'Resistors' });
+    const part = await app.call('parts.create', { name: 'R 10k', minimumStock: '10', categoryId: category.id });
+    const item = await app.call('stock.create', { partId: part.id, locationId: bin.id, quantity: '20' });
+    await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, alice);
+    await app.call('subscriptions.subscribe', { kind: 'category', id: category.id }, bob);
+    return { cross: () => app.call('stock.remove', { itemId: item.id, quantity: '15' }), refill: () => app.call('stock.add', { itemId: item.id, quantity: '15' }) };
+  }
+  const client = () => app.core.db.$client;
+
+  it('stores the wording once and gives each person their own row, id and reason', async () => {
+    const created: { userId: number; id: number; reason: string }[] = [];
+    app.core.onEvent((event, payload, audience) => {
+      if (event !== 'notifications.changed' || !('userId' in audience)) return;
+      for (const view of (payload as { created: { id: number; reason: string }[] }).created) created.push({ userId: audience.userId, id: view.id, reason: view.reason });
+    });
+    const { cross } = await crossingForTwo();
+    await cross();
+    expect(client().prepare('select count(*) from notification_events').pluck().get()).toBe(1);
+    // The ids pushed to each person's windows are the ids stored for them.
+    const stored = client().prepare('select id, user_id as userId, reason from notifications order by id').all();
+    expect(created.sort((a, b) => a.id - b.id)).toEqual(stored);
+    expect(created).toEqual([
+      { userId: alice.userId, id: expect.any(Number), reason: 'You are subscribed to this part.' },
+      { userId: bob.userId, id: expect.any(Number), reason: 'You are subscribed to Resistors.' },
+    ]);
+    const [row] = (await app.call('notifications.list', { state: 'unread' }, bob)).rows;
+    expect(row).toMatchObject({ title: 'Low stock: R 10k', message: 'R 10k is down to 5, below its minimum of 10.', reason: 'You are subscribed to Resistors.', link: expect.stringMatching(/^\/parts\/\d+$/) });
+  });
+
+  it('lists fresh and settled notifications together, newest first, before and after they settle', async () => {
+    const { cross, refill } = await crossingForTwo();
+    await cross();
+    await refill();
+    expect(app.core.write(null, (ctx) => notifications.settle(ctx))).toBe(2);
+    app.clock.advance(60_000);
+    await cross();
+    const fresh = client().prepare('select count(*) from notifications where settled = 0').pluck().get();
+    expect(fresh).toBe(2);
+    const before = await app.call('notifications.list', { state: 'unread' }, alice);
+    expect(before.total).toBe(2);
+    expect(before.rows[0]?.createdAt).toBeGreaterThan(before.rows[1]?.createdAt as number);
+    const newest = before.rows[0]?.id as number;
+    await app.call('notifications.markRead', { ids: [newest] }, alice);
+    await app.call('notifications.markUnread', { ids: [newest] }, alice);
+    expect(app.core.write(null, (ctx) => notifications.settle(ctx))).toBe(2);
+    expect(await app.call('notifications.list', { state: 'unread' }, alice)).toEqual(before);
+    expect(await count(alice)).toBe(2);
+    expect(await app.call('notifications.markAllRead', {}, alice)).toEqual({ changed: 2 });
+    expect(await count(alice)).toBe(0);
+  });
+
+  it('removes an event once nobody has a copy of it', async () => {
+    const { cross } = await crossingForTwo();
+    await cross();
+    await app.call('notifications.markAllRead', {}, alice);
+    await app.call('notifications.deleteAllRead', {}, alice);
+    expect(client().prepare('select count(*) from notification_events').pluck().get()).toBe(1);
+    await app.call('notifications.markAllRead', {}, bob);
+    await app.call('notifications.deleteAllRead', {}, bob);
+    expect(client().prepare('select count(*) from notification_events').pluck().get()).toBe(0);
   });
 });

@@ -4,7 +4,6 @@ import { Link } from 'react-router-dom';
 import type { NotificationView } from '../../../main/contract';
 import { TimeText } from '../components/TimeText';
 import { kindLook } from './notificationKinds';
-import { messageWithoutReason } from './notificationText';
 
 interface NotificationRowProps {
   notification: NotificationView;
@@ -47,7 +46,7 @@ export function NotificationRow({ notification, onFollow, actions, compact = fal
             </Group>
           )}
           <Text size="sm" c={compact ? 'dimmed' : undefined}>
-            {messageWithoutReason(notification)}
+            {notification.message}
           </Text>
           {notification.reason && (
             <Text size="xs" c="dimmed">
