@@ -16,7 +16,9 @@ export interface Subscriber {
 
 // Candidates for one part: subscriptions on the part or any template above it (depth 0, 1, ...),
 // then on its category or any ancestor category (ranked after every template). SQLite's min()
-// with bare columns keeps, per user, the row of the nearest one.
+// with bare columns keeps, per user, the row of the nearest one. CROSS JOIN fixes the join order:
+// left to itself SQLite read every category subscription against a bloom filter (four times
+// slower at 100 000 subscriptions) instead of looking up the few categories on the path.
 const coveringSubscriptions = `
   with recursive
     templates(id, depth) as (
@@ -28,11 +30,11 @@ const coveringSubscriptions = `
       union all
       select c.parent_id, k.depth + 1 from part_categories c join categories k on c.id = k.id where c.parent_id is not null),
     covering(user_id, kind, target_id, rank) as (
-      select s.user_id, 'part', t.id, t.depth from part_subscriptions s join templates t on t.id = s.part_id
+      select s.user_id, 'part', t.id, t.depth from templates t cross join part_subscriptions s on s.part_id = t.id
       union all
-      select s.user_id, 'category', k.id, 100000 + k.depth from category_subscriptions s join categories k on k.id = s.category_id)
+      select s.user_id, 'category', k.id, 100000 + k.depth from categories k cross join category_subscriptions s on s.category_id = k.id)
   select c.user_id as userId, c.kind, c.target_id as id, min(c.rank) as rank
-  from covering c join users u on u.id = c.user_id and u.active
+  from covering c cross join users u on u.id = c.user_id and u.active
   %USER%
   group by c.user_id`;
 
