@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateSynthetic } from '../../../db/synthetic/generate';
 import { failure, openTestRuntime, type TestRuntime } from '../../testing/runtime';
 
 let app: TestRuntime;
@@ -210,6 +211,25 @@ describe('stock movements', () => {
     );
     expect(error.fields?.['changes.1.quantity']).toBe('Only 2 in stock here.');
     expect((await app.call('parts.get', { id: template.id })).part.stockTotal).toBe('17');
+    for (const row of movementSums()) expect(row.quantity).toBe(row.moved);
+  });
+
+  it('keeps every variant-inclusive total exact when one bulk change spans thousands of parts', async () => {
+    // Past a few thousand parts the bulk path reads template links from the variant index at once.
+    const client = app.core.db.$client;
+    const fixture = generateSynthetic(client, { parts: 6_000, categories: 50, users: 2, subscriptions: 10, categorySubscriptions: 2, notifications: 10, stockItems: 6_000, locations: 5 });
+    const changes = fixture.itemIds.map((itemId, index) => ({ itemId, kind: index % 3 === 0 ? ('remove' as const) : ('add' as const), quantity: '1' }));
+    await app.call('stock.adjustMany', { changes });
+    const wrong = client
+      .prepare(
+        `select p.id from parts p
+         where p.stock_total != coalesce((select sum(i.quantity) from stock_items i where i.part_id = p.id and i.deleted_at is null), 0)
+           + coalesce((select sum(v.stock_total) from parts v where v.variant_of_id = p.id), 0)`,
+      )
+      .pluck()
+      .all();
+    expect(client.prepare('select count(*) from parts where variant_of_id is not null').pluck().get()).toBeGreaterThan(100);
+    expect(wrong).toEqual([]);
     for (const row of movementSums()) expect(row.quantity).toBe(row.moved);
   });
 });

@@ -63,25 +63,41 @@ export function moveTotals(ctx: WriteContext, partId: number, delta: number): vo
  * it, summed, so each part's row is written once however many of its variants moved.
  */
 export function moveTotalsMany(ctx: WriteContext, deltas: Map<number, number>): void {
-  const client = ctx.db.$client;
-  const templatesOf = client.prepare('select id, variant_of_id from parts where id in (select value from json_each(?)) and variant_of_id is not null').raw();
   const totals = new Map<number, number>();
-  // Level by level up the template chains: one read finds the templates of all parts at a level.
+  const templateOf = templatesFor(ctx, deltas.size);
+  // Level by level up the template chains, so each part's row is written once with its summed delta.
   let level = new Map([...deltas].filter(([, delta]) => delta !== 0));
   while (level.size > 0) {
     for (const [id, delta] of level) totals.set(id, (totals.get(id) ?? 0) + delta);
     const above = new Map<number, number>();
-    for (const [id, templateId] of templatesOf.all(JSON.stringify([...level.keys()])) as [number, number][]) {
-      above.set(templateId, (above.get(templateId) ?? 0) + (level.get(id) as number));
-    }
+    for (const [id, templateId] of templateOf([...level.keys()])) above.set(templateId, (above.get(templateId) ?? 0) + (level.get(id) as number));
     level = above;
   }
+  const client = ctx.db.$client;
   const addTotal = client.prepare('update parts set stock_total = stock_total + ? where id = ?');
   for (const [id, delta] of totals) {
     if (delta === 0) continue;
     addTotal.run(delta, id);
     ctx.change.touchPart(id);
   }
+}
+
+/**
+ * How to find the templates of a level of parts: for a few, look each up; for many (a bulk change
+ * over the whole inventory), read every variant's link once from the variant index, which is far
+ * smaller than the parts table and read in order, instead of seeking tens of thousands of rows.
+ */
+function templatesFor(ctx: WriteContext, parts: number): (ids: number[]) => [number, number][] {
+  const client = ctx.db.$client;
+  if (parts < 5_000) {
+    const lookUp = client.prepare('select id, variant_of_id from parts where id in (select value from json_each(?)) and variant_of_id is not null').raw();
+    return (ids) => lookUp.all(JSON.stringify(ids)) as [number, number][];
+  }
+  const links = new Map(client.prepare('select id, variant_of_id from parts where variant_of_id is not null').raw().all() as [number, number][]);
+  return (ids) => ids.flatMap((id) => {
+    const templateId = links.get(id);
+    return templateId === undefined ? [] : [[id, templateId] as [number, number]];
+  });
 }
 
 /** Re-raises SQLite's range checks on totals as a sentence a person can act on. */

@@ -57,6 +57,14 @@ function adjusted(item: LiveItem, kind: Adjustment, quantity: number, field: str
   return next;
 }
 
+/** A statement inserting `rows` movements at once, its values bound as one flat list. */
+function insertMovements(ctx: WriteContext, rows: number) {
+  return ctx.db.$client.prepare(
+    `insert into stock_movements (item_id, part_id, user_id, kind, delta, quantity_after, from_location_id, to_location_id, note, created_at)
+     values ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+  );
+}
+
 function adjustOne(ctx: WriteContext, itemId: number, kind: Adjustment, quantity: number, note: string): StockItemView {
   return guardTotals(() => {
     const item = liveItem(ctx, itemId);
@@ -206,8 +214,17 @@ export const stock = {
       const items = new Map(found.map((row) => [row[0], row]));
       const quantities = new Map(found.map((row) => [row[0], row[3]]));
       const partDeltas = new Map<number, number>();
-      // Movements go in many to a statement: per-row statement overhead is most of a bulk call's cost.
+      // Movements go in many to a statement, each statement written as soon as its rows are worked
+      // out: per-row statement overhead is most of a bulk call's cost. (A refusal further down the
+      // list still undoes them all: this is one transaction.)
+      const columns = 10;
+      const fullStatement = insertMovements(ctx, MOVEMENTS_PER_STATEMENT);
       const values: (number | string | null)[] = [];
+      const flush = () => {
+        if (values.length === 0) return;
+        (values.length === MOVEMENTS_PER_STATEMENT * columns ? fullStatement : insertMovements(ctx, values.length / columns)).run(values);
+        values.length = 0;
+      };
       for (let index = 0; index < input.changes.length; index += 1) {
         const change = input.changes[index] as (typeof input.changes)[number];
         const item = items.get(change.itemId);
@@ -223,19 +240,11 @@ export const stock = {
         const delta = next - current;
         const removing = change.kind === 'remove';
         values.push(itemId, partId, ctx.actorId, change.kind, delta, next, removing ? locationId : null, removing ? null : locationId, input.note, now);
+        if (values.length === MOVEMENTS_PER_STATEMENT * columns) flush();
         quantities.set(itemId, next);
         partDeltas.set(partId, (partDeltas.get(partId) ?? 0) + delta);
       }
-      const columns = 10;
-      for (let start = 0; start < values.length; start += MOVEMENTS_PER_STATEMENT * columns) {
-        const chunk = values.slice(start, start + MOVEMENTS_PER_STATEMENT * columns);
-        client
-          .prepare(
-            `insert into stock_movements (item_id, part_id, user_id, kind, delta, quantity_after, from_location_id, to_location_id, note, created_at)
-             values ${Array.from({ length: chunk.length / columns }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-          )
-          .run(...chunk);
-      }
+      flush();
       const setQuantity = client.prepare('update stock_items set quantity = ?, updated_at = ? where id = ?');
       for (const [itemId, quantity] of quantities) setQuantity.run(quantity, now, itemId);
       moveTotalsMany(ctx, partDeltas);

@@ -93,7 +93,11 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
     response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
     response.write(': connected\n\n');
     streams.set(response, session);
-    request.on('close', () => streams.delete(response));
+    const streamClosed = sessions.streamOpened(session);
+    request.on('close', () => {
+      streams.delete(response);
+      streamClosed();
+    });
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
