@@ -120,9 +120,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     let deferred = { settleMs: 0, expandEmailsMs: 0, emails: 0 };
     if (largest) {
       const fall = formatQuantity(1000 * QUANTITY_SCALE - largest.minimum + QUANTITY_SCALE);
-      runtime.core.write(null, (ctx) => notifications.settle(ctx));
+      runtime.core.write(null, (ctx) => notifications.settle(ctx, Number.MAX_SAFE_INTEGER));
       await call(runtime, session, 'stock.remove', { itemId: largest.itemId, quantity: fall });
-      const settleMs = await measure(() => runtime.core.write(null, (ctx) => notifications.settle(ctx)));
+      const settleMs = await measure(() => runtime.core.write(null, (ctx) => notifications.settle(ctx, Number.MAX_SAFE_INTEGER)));
       const expandEmailsMs = await measure(() => runtime.core.write(null, (ctx) => expandFanouts(ctx, 1)));
       deferred = { settleMs, expandEmailsMs, emails: client.prepare('select count(*) from outbox').pluck().get() as number };
       await call(runtime, session, 'stock.add', { itemId: largest.itemId, quantity: fall });

@@ -24,49 +24,48 @@ export function runOverdueCheck(core: Core): number {
   return core.write(null, (ctx) => buildOrders.notifyOverdue(ctx));
 }
 
-const TIDY_EVERY_MS = 2000;
+const CHECKPOINT_EVERY_MS = 2000;
 /** The fresh index stays a few dozen pages: past this many rows a burst of crossings settles early. */
 const SETTLE_AFTER_FRESH = 2000;
+/** Rows moved per settling transaction, so even a large burst never holds the database for long. */
+export const SETTLE_BATCH = 10_000;
 
 /**
- * The storage work kept out of people's changes: fresh notifications move into the settled inbox
- * index, then the write-ahead log is folded into the database.
- */
-export function tidyStorage(core: Core): void {
-  if (core.isBusy() || !core.db.$client.open) return;
-  if (notifications.hasFresh(core)) core.write(null, (ctx) => notifications.settle(ctx));
-  core.db.$client.pragma('wal_checkpoint(PASSIVE)');
-}
-
-/**
- * Runs the checks at start and then hourly (what they did is stored, so restarts don't repeat it),
- * and tidies storage every couple of seconds while nothing is writing.
+ * Runs the checks at start and then hourly (what they did is stored, so restarts don't repeat it).
+ * Storage work is kept out of people's changes: fresh notifications move into the settled inbox
+ * index after a change has answered (a batch per turn of the event loop), and the write-ahead log
+ * is folded into the database every couple of seconds while nothing is writing.
  */
 export function startMaintenance(core: Core): () => void {
-  const checkpoint = setInterval(() => {
-    try {
-      tidyStorage(core);
-    } catch (error) {
-      console.error('Storage maintenance failed:', error);
-    }
-  }, TIDY_EVERY_MS);
-  checkpoint.unref();
   let fresh = 0;
   let settling: NodeJS.Immediate | null = null;
-  const stopCounting = core.afterCommit((change) => {
-    fresh += change.freshNotifications;
-    if (fresh < SETTLE_AFTER_FRESH || settling) return;
-    // After the change has answered, never inside it.
+  const settleSoon = () => {
+    if (settling) return;
     settling = setImmediate(() => {
       settling = null;
       fresh = 0;
+      if (core.isBusy() || !core.db.$client.open) return;
       try {
-        if (!core.isBusy() && core.db.$client.open) core.write(null, (ctx) => notifications.settle(ctx));
+        if (core.write(null, (ctx) => notifications.settle(ctx, SETTLE_BATCH)) === SETTLE_BATCH) settleSoon();
       } catch (error) {
         console.error('Storage maintenance failed:', error);
       }
     });
+  };
+  const stopCounting = core.afterCommit((change) => {
+    fresh += change.freshNotifications;
+    if (fresh >= SETTLE_AFTER_FRESH) settleSoon();
   });
+  const checkpoint = setInterval(() => {
+    if (core.isBusy() || !core.db.$client.open) return;
+    try {
+      if (notifications.hasFresh(core)) settleSoon();
+      core.db.$client.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      console.error('Storage maintenance failed:', error);
+    }
+  }, CHECKPOINT_EVERY_MS);
+  checkpoint.unref();
   const tick = () => {
     if (core.isBusy()) return;
     try {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../dispatch/session';
 import { failure, openTestRuntime, type TestRuntime } from '../../testing/runtime';
-import { runDailyCleanup } from '../maintenance';
+import { runDailyCleanup, startMaintenance } from '../maintenance';
 import { notifications } from './notifications';
 
 let app: TestRuntime;
@@ -147,7 +147,7 @@ describe('one event, many copies', () => {
     const { cross, refill } = await crossingForTwo();
     await cross();
     await refill();
-    expect(app.core.write(null, (ctx) => notifications.settle(ctx))).toBe(2);
+    expect(app.core.write(null, (ctx) => notifications.settle(ctx, Number.MAX_SAFE_INTEGER))).toBe(2);
     app.clock.advance(60_000);
     await cross();
     const fresh = client().prepare('select count(*) from notifications where settled = 0').pluck().get();
@@ -158,11 +158,28 @@ describe('one event, many copies', () => {
     const newest = before.rows[0]?.id as number;
     await app.call('notifications.markRead', { ids: [newest] }, alice);
     await app.call('notifications.markUnread', { ids: [newest] }, alice);
-    expect(app.core.write(null, (ctx) => notifications.settle(ctx))).toBe(2);
+    expect(app.core.write(null, (ctx) => notifications.settle(ctx, Number.MAX_SAFE_INTEGER))).toBe(2);
     expect(await app.call('notifications.list', { state: 'unread' }, alice)).toEqual(before);
     expect(await count(alice)).toBe(2);
     expect(await app.call('notifications.markAllRead', {}, alice)).toEqual({ changed: 2 });
     expect(await count(alice)).toBe(0);
+  });
+
+  it('settles fresh notifications in idle time, a batch at a time', async () => {
+    const { cross } = await crossingForTwo();
+    await cross();
+    const fresh = () => client().prepare('select count(*) from notifications where settled = 0').pluck().get();
+    expect(fresh()).toBe(2);
+    expect(app.core.write(null, (ctx) => notifications.settle(ctx, 1))).toBe(1);
+    expect(fresh()).toBe(1);
+    const stop = startMaintenance(app.core);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 2_300));
+      expect(fresh()).toBe(0);
+    } finally {
+      stop();
+    }
+    expect((await app.call('notifications.list', { state: 'unread' }, bob)).total).toBe(1);
   });
 
   it('removes an event once nobody has a copy of it', async () => {

@@ -168,12 +168,17 @@ export const notifications = {
   },
 
   /**
-   * Moves fresh notifications into the settled index, all at once and in person order, so several
-   * crossings that reached the same people touch each person's part of the large index once. Runs in
-   * idle moments; returns how many moved.
+   * Moves up to `limit` fresh notifications (the oldest people first, in index order) into the
+   * settled index. Done in batches in idle moments, so several crossings that reached the same people
+   * write each person's page of the large index once. Returns how many moved.
    */
-  settle(ctx: WriteContext): number {
-    return ctx.db.$client.prepare('update notifications set settled = 1 where read_at is null and settled = 0').run().changes;
+  settle(ctx: WriteContext, limit: number): number {
+    return ctx.db.$client
+      .prepare(
+        `update notifications set settled = 1 where id in (
+           select id from notifications where read_at is null and settled = 0 order by user_id, created_at, id limit ?)`,
+      )
+      .run(limit).changes;
   },
 
   /** Removes read notifications older than the retention period, for every user. */
