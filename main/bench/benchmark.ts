@@ -8,7 +8,7 @@ import { generateSynthetic, type SyntheticSize } from '../../db/synthetic/genera
 import { MailWorker } from '../core/mail/mailWorker';
 import { startMaintenance } from '../core/maintenance';
 import { outbox } from '../core/mail/outbox';
-import { expandFanouts } from '../core/mail/delivery';
+import { expandFanout, nextFanout } from '../core/mail/delivery';
 import { notifications } from '../core/notifications/notifications';
 import { writeEmailSettings, storedEmailSettings } from '../core/mail/emailSettings';
 import { QUANTITY_SCALE, formatQuantity } from '../core/quantity';
@@ -123,7 +123,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       runtime.core.write(null, (ctx) => notifications.settle(ctx, Number.MAX_SAFE_INTEGER));
       await call(runtime, session, 'stock.remove', { itemId: largest.itemId, quantity: fall });
       const settleMs = await measure(() => runtime.core.write(null, (ctx) => notifications.settle(ctx, Number.MAX_SAFE_INTEGER)));
-      const expandEmailsMs = await measure(() => runtime.core.write(null, (ctx) => expandFanouts(ctx, 1)));
+      const fanoutId = runtime.core.read((ctx) => nextFanout(ctx, 0)) ?? 0;
+      const expandEmailsMs = await measure(() => runtime.core.write(null, (ctx) => expandFanout(ctx, fanoutId)));
       deferred = { settleMs, expandEmailsMs, emails: client.prepare('select count(*) from outbox').pluck().get() as number };
       await call(runtime, session, 'stock.add', { itemId: largest.itemId, quantity: fall });
       clearMail();

@@ -76,70 +76,67 @@ interface Recipient {
   mode: 'immediate' | 'digest';
 }
 
+/** The next waiting fan-out after `afterId`, oldest first, or null. */
+export function nextFanout(ctx: CoreContext, afterId: number): number | null {
+  return (ctx.db.$client.prepare('select id from mail_fanouts where id > ? order by id limit 1').pluck().get(afterId) as number | undefined) ?? null;
+}
+
 /**
- * Expands the oldest waiting fan-outs, each with everything it produces in this one transaction:
- * who should get an email is read for all its people at once (active, a valid address, email on for
- * this kind, immediate or digest). A body nobody ended up with is removed. Returns how many it took.
+ * Expands one waiting fan-out, with everything it produces, in the caller's transaction: who should
+ * get an email is read for all its people at once (active, a valid address, email on for this kind,
+ * immediate or digest). A body nobody ended up with is removed, and so is the fan-out.
  */
-export function expandFanouts(ctx: WriteContext, limit: number): number {
+export function expandFanout(ctx: WriteContext, id: number): void {
   const client = ctx.db.$client;
-  const fanouts = client
+  const fanout = client
     .prepare(
       `select id, kind, notification_ids as notificationIds, bodies, subject_kind as subjectKind, subject_id as subjectId
-       from mail_fanouts order by id limit ?`,
+       from mail_fanouts where id = ?`,
     )
-    .all(limit) as Fanout[];
-  if (fanouts.length === 0) return 0;
+    .get(id) as Fanout | undefined;
+  if (!fanout) return;
   const settings = readEmailSettings(ctx);
   const headers = unsubscribeHeaders(settings);
   const now = ctx.clock.now();
-  for (const fanout of fanouts) {
-    const bodies = JSON.parse(fanout.bodies) as Record<string, { bodyId: number; subject: string }>;
-    const recipients = client
-      .prepare(
-        `select n.id as notificationId, n.user_id as userId, n.reason, u.email, coalesce(p.email, 1) as wantsEmail,
-           coalesce(p.email_mode, 'immediate') as mode
-         from notifications n join users u on u.id = n.user_id and u.active
-         left join notification_preferences p on p.user_id = u.id and p.kind = ?
-         where n.id in (select value from json_each(?)) order by n.id`,
-      )
-      .all(fanout.kind, fanout.notificationIds) as Recipient[];
-    const immediate: QueuedEmail[] = [];
-    const digest: Recipient[] = [];
-    const used = new Set<number>();
-    for (const recipient of recipients) {
-      const body = bodies[recipient.reason];
-      if (!body || recipient.wantsEmail !== 1 || addressProblem(recipient.email) !== null) continue;
-      if (recipient.mode === 'digest') {
-        digest.push(recipient);
-        continue;
-      }
-      used.add(body.bodyId);
-      immediate.push({
-        content: body,
-        userId: recipient.userId,
-        notificationId: recipient.notificationId,
-        kind: fanout.kind,
-        recipient: recipient.email as string,
-        headers,
-        ...(fanout.subjectKind !== null && fanout.subjectId !== null ? { subjectKind: fanout.subjectKind, subjectId: fanout.subjectId } : {}),
-      });
+  const bodies = JSON.parse(fanout.bodies) as Record<string, { bodyId: number; subject: string }>;
+  const recipients = client
+    .prepare(
+      `select n.id as notificationId, n.user_id as userId, n.reason, u.email, coalesce(p.email, 1) as wantsEmail,
+         coalesce(p.email_mode, 'immediate') as mode
+       from notifications n join users u on u.id = n.user_id and u.active
+       left join notification_preferences p on p.user_id = u.id and p.kind = ?
+       where n.id in (select value from json_each(?)) order by n.id`,
+    )
+    .all(fanout.kind, fanout.notificationIds) as Recipient[];
+  const immediate: QueuedEmail[] = [];
+  const digest: Recipient[] = [];
+  const used = new Set<number>();
+  for (const recipient of recipients) {
+    const body = bodies[recipient.reason];
+    if (!body || recipient.wantsEmail !== 1 || addressProblem(recipient.email) !== null) continue;
+    if (recipient.mode === 'digest') {
+      digest.push(recipient);
+      continue;
     }
-    outbox.enqueueMany(ctx, immediate);
-    for (let start = 0; start < digest.length; start += INSERT_CHUNK) {
-      const chunk = digest.slice(start, start + INSERT_CHUNK);
-      client
-        .prepare(`insert into digest_queue (notification_id, user_id, created_at) values ${chunk.map(() => '(?, ?, ?)').join(', ')}`)
-        .run(...chunk.flatMap((recipient) => [recipient.notificationId, recipient.userId, now]));
-    }
-    const unused = Object.values(bodies).map((body) => body.bodyId).filter((id) => !used.has(id));
-    client.prepare('delete from outbox_bodies where id in (select value from json_each(?))').run(JSON.stringify(unused));
-    client.prepare('delete from mail_fanouts where id = ?').run(fanout.id);
+    used.add(body.bodyId);
+    immediate.push({
+      content: body,
+      userId: recipient.userId,
+      notificationId: recipient.notificationId,
+      kind: fanout.kind,
+      recipient: recipient.email as string,
+      headers,
+      ...(fanout.subjectKind !== null && fanout.subjectId !== null ? { subjectKind: fanout.subjectKind, subjectId: fanout.subjectId } : {}),
+    });
   }
-  return fanouts.length;
-}
-
-/** Whether fan-outs wait for the worker (for the outbox view and tests). */
-export function pendingFanouts(ctx: CoreContext): number {
-  return ctx.db.$client.prepare('select count(*) from mail_fanouts').pluck().get() as number;
+  outbox.enqueueMany(ctx, immediate);
+  for (let start = 0; start < digest.length; start += INSERT_CHUNK) {
+    const chunk = digest.slice(start, start + INSERT_CHUNK);
+    client
+      .prepare(`insert into digest_queue (notification_id, user_id, created_at) values ${chunk.map(() => '(?, ?, ?)').join(', ')}`)
+      .run(...chunk.flatMap((recipient) => [recipient.notificationId, recipient.userId, now]));
+  }
+  const unused = Object.values(bodies).map((body) => body.bodyId).filter((id) => !used.has(id));
+  client.prepare('delete from outbox_bodies where id in (select value from json_each(?))').run(JSON.stringify(unused));
+  client.prepare('delete from mail_fanouts where id = ?').run(fanout.id);
 }

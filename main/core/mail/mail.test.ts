@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createServer } from 'node:net';
 import type { Session } from '../../dispatch/session';
 import { startLoopbackSmtp, type LoopbackSmtp } from '../../testing/smtpServer';
@@ -106,6 +106,27 @@ describe('low-stock email', () => {
     await drainUntil(() => false, 2);
     expect(smtp.received.map((mail) => mail.envelopeTo[0]).sort()).toEqual(['alice@example.test', 'bob@example.test']);
     expect([count('mail_fanouts'), count('outbox'), count('outbox_bodies')]).toEqual([0, 2, 1]);
+  });
+
+  it('sends the rest of the mail when one queued fan-out cannot be expanded, and keeps that one', async () => {
+    await worker.stop();
+    await configureMail(smtp.port);
+    const client = app.core.db.$client;
+    client.prepare(`insert into mail_fanouts (kind, notification_ids, bodies, created_at) values ('part.low_stock', '[]', 'not json', 0)`).run();
+    const { cross } = await watchedPart();
+    await cross();
+    const errors: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args[0]));
+    try {
+      worker = new MailWorker(app.core, app.secrets, { retry: fastRetry });
+      worker.start();
+      await drainUntil(() => smtp.received.length >= 2);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(smtp.received).toHaveLength(2);
+    expect(errors).toEqual([expect.stringMatching(/^Queued email \d+ could not be expanded/)]);
+    expect(client.prepare('select bodies from mail_fanouts').pluck().all()).toEqual(['not json']);
   });
 
   it('sends nothing while the master switch is off', async () => {

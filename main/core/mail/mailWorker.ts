@@ -2,7 +2,7 @@ import type { Transporter } from 'nodemailer';
 import type { Core } from '../core';
 import type { Secrets } from '../ports';
 import { preferenceFor } from '../notifications/preferences';
-import { expandFanouts } from './delivery';
+import { expandFanout, nextFanout } from './delivery';
 import { queueDueDigests } from './digest';
 import { emailIsOn, readEmailSettings, smtpConfig, type SmtpConfig } from './emailSettings';
 import { outbox, type OutboxRow } from './outbox';
@@ -17,8 +17,6 @@ export interface MailWorkerOptions {
   idleCheckMs?: number;
 }
 
-const FANOUTS_PER_PASS = 5;
-
 /**
  * Drains the outbox through one pooled SMTP transport. The stock path never waits for it: a commit
  * that queued mail only wakes it. Every outcome is written back to the row before the next send.
@@ -31,6 +29,8 @@ export class MailWorker {
   private again = false;
   private stopped = false;
   private stopAfterCommit: (() => void) | null = null;
+  /** Fan-outs that failed to expand: skipped until the next start, so they are not retried in a loop. */
+  private readonly unexpandable = new Set<number>();
 
   constructor(
     private readonly core: Core,
@@ -105,8 +105,19 @@ export class MailWorker {
   private async drain(): Promise<void> {
     // An import holds the database; the timer brings the worker back afterwards.
     if (this.core.isBusy()) return;
-    // Fan-outs first, a few per transaction, so a burst of crossings never holds the database long.
-    while (!this.stopped && !this.core.isBusy() && this.core.write(null, (ctx) => expandFanouts(ctx, FANOUTS_PER_PASS)) > 0) {
+    // Fan-outs first, each in a short transaction of its own. One that cannot be expanded is logged
+    // and stays queued (tried again at the next start); it must not hold up the others or the outbox.
+    for (let after = 0; !this.stopped && !this.core.isBusy(); ) {
+      const id = this.core.read((ctx) => nextFanout(ctx, after));
+      if (id === null) break;
+      after = id;
+      if (this.unexpandable.has(id)) continue;
+      try {
+        this.core.write(null, (ctx) => expandFanout(ctx, id));
+      } catch (error) {
+        this.unexpandable.add(id);
+        console.error(`Queued email ${id} could not be expanded:`, error);
+      }
       await new Promise((resolve) => setImmediate(resolve));
     }
     if (this.stopped || this.core.isBusy()) return;
