@@ -100,9 +100,11 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     const crossings: Timing[] = [];
     const client = runtime.core.db.$client;
     const clearMail = () => client.exec('delete from mail_fanouts; delete from outbox; delete from outbox_bodies');
+    // Each crowd's part holds 1,000 units; removing this much takes it just under its minimum.
+    const fallOf = (crowd: { minimum: number }) => formatQuantity(1000 * QUANTITY_SCALE - crowd.minimum + QUANTITY_SCALE);
     for (const crowd of fixture.crowds) {
       const samples: number[] = [];
-      const fall = formatQuantity(1000 * QUANTITY_SCALE - crowd.minimum + QUANTITY_SCALE);
+      const fall = fallOf(crowd);
       for (let index = 0; index < options.iterations; index += 1) {
         samples.push(await measure(() => call(runtime, session, 'stock.remove', { itemId: crowd.itemId, quantity: fall })));
         await call(runtime, session, 'stock.add', { itemId: crowd.itemId, quantity: fall });
@@ -119,10 +121,10 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     const largest = fixture.crowds[fixture.crowds.length - 1];
     let deferred = { settleMs: 0, expandEmailsMs: 0, emails: 0 };
     if (largest) {
-      const fall = formatQuantity(1000 * QUANTITY_SCALE - largest.minimum + QUANTITY_SCALE);
-      runtime.core.write(null, (ctx) => notifications.settle(ctx, Number.MAX_SAFE_INTEGER));
+      const fall = fallOf(largest);
+      runtime.core.write(null, (ctx) => notifications.settle(ctx));
       await call(runtime, session, 'stock.remove', { itemId: largest.itemId, quantity: fall });
-      const settleMs = await measure(() => runtime.core.write(null, (ctx) => notifications.settle(ctx, Number.MAX_SAFE_INTEGER)));
+      const settleMs = await measure(() => runtime.core.write(null, (ctx) => notifications.settle(ctx)));
       const fanoutId = runtime.core.read((ctx) => nextFanout(ctx, 0)) ?? 0;
       const expandEmailsMs = await measure(() => runtime.core.write(null, (ctx) => expandFanout(ctx, fanoutId)));
       deferred = { settleMs, expandEmailsMs, emails: client.prepare('select count(*) from outbox').pluck().get() as number };
@@ -134,25 +136,14 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     const bulkItems = fixture.itemIds.slice(0, Math.min(fixture.itemIds.length, options.bulkMovements));
     const changes = Array.from({ length: options.bulkMovements }, (_, index) => ({ itemId: bulkItems[index % bulkItems.length] as number, kind: 'add' as const, quantity: '1' }));
     const bulkMs = await measure(() => call(runtime, session, 'stock.adjustMany', { changes, note: 'Benchmark' }));
-    // The raw baseline inserts the very rows the call wrote (same columns and values), one prepared
-    // statement per row, in one transaction.
-    const rawInsert = client.prepare(
-      `insert into stock_movements (item_id, part_id, user_id, kind, delta, quantity_after, to_location_id, note, created_at) values (?, ?, ?, 'add', ?, ?, ?, ?, ?)`,
-    );
-    const itemOf = new Map(
-      (client.prepare(`select id, part_id as partId, location_id as locationId from stock_items where id in (select value from json_each(?))`).all(JSON.stringify(bulkItems)) as {
-        id: number;
-        partId: number;
-        locationId: number;
-      }[]).map((row) => [row.id, row]),
-    );
+    // The raw baseline inserts the very rows the call wrote, read back, one prepared statement per
+    // row, in one transaction.
+    const movementColumns = 'item_id, part_id, user_id, kind, delta, quantity_after, from_location_id, to_location_id, note, created_at';
+    const written = client.prepare(`select ${movementColumns} from stock_movements order by id desc limit ?`).raw().all(changes.length).reverse() as unknown[][];
+    const rawInsert = client.prepare(`insert into stock_movements (${movementColumns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const rawMs = await measure(() =>
       client.transaction(() => {
-        const now = Date.now();
-        for (const change of changes) {
-          const item = itemOf.get(change.itemId) as { partId: number; locationId: number };
-          rawInsert.run(change.itemId, item.partId, session.userId, QUANTITY_SCALE, QUANTITY_SCALE, item.locationId, 'Benchmark', now);
-        }
+        for (const row of written) rawInsert.run(row);
       })(),
     );
     client.exec(`delete from stock_movements where note = 'Benchmark' and id > (select max(id) - ${changes.length} from stock_movements)`);

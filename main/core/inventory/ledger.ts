@@ -82,6 +82,9 @@ export function moveTotalsMany(ctx: WriteContext, deltas: Map<number, number>): 
   }
 }
 
+/** From this many parts in one bulk change, reading every variant link beats looking each part up. */
+const READ_ALL_TEMPLATE_LINKS_FROM = 5_000;
+
 /**
  * How to find the templates of a level of parts: for a few, look each up; for many (a bulk change
  * over the whole inventory), read every variant's link once from the variant index, which is far
@@ -89,7 +92,7 @@ export function moveTotalsMany(ctx: WriteContext, deltas: Map<number, number>): 
  */
 function templatesFor(ctx: WriteContext, parts: number): (ids: number[]) => [number, number][] {
   const client = ctx.db.$client;
-  if (parts < 5_000) {
+  if (parts < READ_ALL_TEMPLATE_LINKS_FROM) {
     const lookUp = client.prepare('select id, variant_of_id from parts where id in (select value from json_each(?)) and variant_of_id is not null').raw();
     return (ids) => lookUp.all(JSON.stringify(ids)) as [number, number][];
   }

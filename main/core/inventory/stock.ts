@@ -50,8 +50,12 @@ function notEnough(item: LiveItem, field: string): DomainError {
 type Adjustment = 'add' | 'remove' | 'count';
 
 /** The quantity an item holds after an adjustment, or a refusal naming the field. */
+function nextQuantity(current: number, kind: Adjustment, quantity: number): number {
+  return kind === 'add' ? current + quantity : kind === 'remove' ? current - quantity : quantity;
+}
+
 function adjusted(item: LiveItem, kind: Adjustment, quantity: number, field: string): number {
-  const next = kind === 'add' ? item.quantity + quantity : kind === 'remove' ? item.quantity - quantity : quantity;
+  const next = nextQuantity(item.quantity, kind, quantity);
   if (next < 0) throw notEnough(item, field);
   assertWithinLimit(next, field);
   return next;
@@ -211,8 +215,8 @@ export const stock = {
         .prepare(`select id, part_id, location_id, quantity, deleted_at from stock_items where id in (select value from json_each(?))`)
         .raw()
         .all(JSON.stringify([...new Set(input.changes.map((change) => change.itemId))])) as [number, number, number, number, number | null][];
+      // Each row's quantity (index 3) follows the list as it is worked through.
       const items = new Map(found.map((row) => [row[0], row]));
-      const quantities = new Map(found.map((row) => [row[0], row[3]]));
       const partDeltas = new Map<number, number>();
       // Movements go in many to a statement, each statement written as soon as its rows are worked
       // out: per-row statement overhead is most of a bulk call's cost. (A refusal further down the
@@ -230,23 +234,22 @@ export const stock = {
         const item = items.get(change.itemId);
         if (!item) throw invalid(`changes.${index}.itemId`, 'This stock item does not exist.');
         if (item[4] !== null) throw invalid(`changes.${index}.itemId`, 'This stock item has been deleted.');
-        const [itemId, partId, locationId] = item;
-        const current = quantities.get(itemId) as number;
-        const next = change.kind === 'add' ? current + change.quantity : change.kind === 'remove' ? current - change.quantity : change.quantity;
+        const [itemId, partId, locationId, current] = item;
+        const next = nextQuantity(current, change.kind, change.quantity);
         if (next < 0 || next > MAX_ITEM_QUANTITY) {
-          // The refusal names the item's quantity at this point of the list (and its units).
+          // Only to refuse: the refusal names the item's quantity at this point of the list, with units.
           adjusted({ ...liveItem(ctx, itemId), quantity: current }, change.kind, change.quantity, `changes.${index}.quantity`);
         }
         const delta = next - current;
         const removing = change.kind === 'remove';
         values.push(itemId, partId, ctx.actorId, change.kind, delta, next, removing ? locationId : null, removing ? null : locationId, input.note, now);
         if (values.length === MOVEMENTS_PER_STATEMENT * columns) flush();
-        quantities.set(itemId, next);
+        item[3] = next;
         partDeltas.set(partId, (partDeltas.get(partId) ?? 0) + delta);
       }
       flush();
       const setQuantity = client.prepare('update stock_items set quantity = ?, updated_at = ? where id = ?');
-      for (const [itemId, quantity] of quantities) setQuantity.run(quantity, now, itemId);
+      for (const [itemId, , , quantity] of found) setQuantity.run(quantity, now, itemId);
       moveTotalsMany(ctx, partDeltas);
       ctx.change.touch('stock');
       return { movements: input.changes.length };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CoreContext, WriteContext } from '../context';
 import { INSERT_CHUNK } from '../notifications/notifications';
 import { emailIsOn, readEmailSettings, type StoredEmailSettings } from './emailSettings';
-import { outbox, type QueuedEmail } from './outbox';
+import { outbox, type QueuedEmail, type StoredBody } from './outbox';
 import type { EmailContent } from './templates';
 
 const validEmail = z.email();
@@ -46,7 +46,7 @@ export function queueEmails(
   if (candidates.length === 0) return;
   const settings = readEmailSettings(ctx);
   if (!emailIsOn(settings)) return;
-  const bodies: Record<string, { bodyId: number; subject: string }> = {};
+  const bodies: Record<string, StoredBody> = {};
   for (const candidate of candidates) {
     if (bodies[candidate.reason]) continue;
     const content = compose(candidate.reason, settings);
@@ -67,7 +67,7 @@ interface Fanout {
   subjectId: number | null;
 }
 
-interface Recipient {
+interface FanoutRecipient {
   notificationId: number;
   userId: number;
   reason: string;
@@ -98,7 +98,7 @@ export function expandFanout(ctx: WriteContext, id: number): void {
   const settings = readEmailSettings(ctx);
   const headers = unsubscribeHeaders(settings);
   const now = ctx.clock.now();
-  const bodies = JSON.parse(fanout.bodies) as Record<string, { bodyId: number; subject: string }>;
+  const bodies = JSON.parse(fanout.bodies) as Record<string, StoredBody>;
   const recipients = client
     .prepare(
       `select n.id as notificationId, n.user_id as userId, n.reason, u.email, coalesce(p.email, 1) as wantsEmail,
@@ -107,9 +107,9 @@ export function expandFanout(ctx: WriteContext, id: number): void {
        left join notification_preferences p on p.user_id = u.id and p.kind = ?
        where n.id in (select value from json_each(?)) order by n.id`,
     )
-    .all(fanout.kind, fanout.notificationIds) as Recipient[];
+    .all(fanout.kind, fanout.notificationIds) as FanoutRecipient[];
   const immediate: QueuedEmail[] = [];
-  const digest: Recipient[] = [];
+  const digest: FanoutRecipient[] = [];
   const used = new Set<number>();
   for (const recipient of recipients) {
     const body = bodies[recipient.reason];

@@ -54,7 +54,7 @@ describe('inbox query plans', () => {
     const ids = (await app.call('notifications.list', { state: 'unread' }, alice)).rows.map((row) => row.id);
     await app.call('notifications.markRead', { ids: ids.slice(0, 1) }, alice);
     await app.call('notifications.markUnread', { ids: ids.slice(0, 1) }, alice);
-    app.core.write(null, (ctx) => notifications.settle(ctx, Number.MAX_SAFE_INTEGER));
+    app.core.write(null, (ctx) => notifications.settle(ctx));
     await app.call('notifications.markAllRead', {}, alice);
     await app.call('notifications.delete', { ids: ids.slice(0, 1) }, alice);
     await app.call('notifications.deleteAllRead', {}, alice);

@@ -147,7 +147,7 @@ describe('one event, many copies', () => {
     const { cross, refill } = await crossingForTwo();
     await cross();
     await refill();
-    expect(app.core.write(null, (ctx) => notifications.settle(ctx, Number.MAX_SAFE_INTEGER))).toBe(2);
+    expect(app.core.write(null, (ctx) => notifications.settle(ctx))).toBe(2);
     app.clock.advance(60_000);
     await cross();
     const fresh = client().prepare('select count(*) from notifications where settled = 0').pluck().get();
@@ -158,7 +158,7 @@ describe('one event, many copies', () => {
     const newest = before.rows[0]?.id as number;
     await app.call('notifications.markRead', { ids: [newest] }, alice);
     await app.call('notifications.markUnread', { ids: [newest] }, alice);
-    expect(app.core.write(null, (ctx) => notifications.settle(ctx, Number.MAX_SAFE_INTEGER))).toBe(2);
+    expect(app.core.write(null, (ctx) => notifications.settle(ctx))).toBe(2);
     expect(await app.call('notifications.list', { state: 'unread' }, alice)).toEqual(before);
     expect(await count(alice)).toBe(2);
     expect(await app.call('notifications.markAllRead', {}, alice)).toEqual({ changed: 2 });

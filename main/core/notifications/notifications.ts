@@ -64,22 +64,16 @@ export const notifications = {
    */
   createMany(ctx: WriteContext, event: NewEvent, recipients: Recipient[]): NotificationView[] {
     if (recipients.length === 0) return [];
-      const createdAt = ctx.clock.now();
+    const createdAt = ctx.clock.now();
     const client = ctx.db.$client;
     const eventId = Number(
       client
         .prepare('insert into notification_events (kind, title, message, target_kind, target_id, data, created_at) values (?, ?, ?, ?, ?, ?, ?)')
         .run(event.kind, event.title, event.message, event.target.kind, event.target.id, JSON.stringify(event.data), createdAt).lastInsertRowid,
     );
-   
     // One insert per distinct reason (a crossing has a handful). The rows one statement inserts get
     // consecutive ids in the order of its list, so each person's id follows from the last one.
-    const byReason = new Map<string, number[]>();
-    for (const recipient of recipients) {
-      const userIds = byReason.get(recipient.reason) ?? [];
-      userIds.push(recipient.userId);
-      byReason.set(recipient.reason, userIds);
-    }
+    const byReason = groupBy(recipients.map((recipient) => [recipient.reason, recipient.userId]));
     const insert = client.prepare(
       `insert into notifications (user_id, event_id, kind, reason, created_at, settled)
        select value, ?, ?, ?, ?, 0 from json_each(?) order by key`,
@@ -87,7 +81,6 @@ export const notifications = {
     const link = routes[event.target.kind]?.(event.target.id) ?? '/inbox';
     const views: NotificationView[] = [];
     const added = new Map<number, number>();
-   
     for (const [reason, userIds] of byReason) {
       const result = insert.run(eventId, event.kind, reason, createdAt, JSON.stringify(userIds));
       const first = Number(result.lastInsertRowid) - result.changes + 1;
@@ -99,7 +92,6 @@ export const notifications = {
         added.set(userId, (added.get(userId) ?? 0) + 1);
       });
     }
-   
     ctx.change.freshNotifications += views.length;
     adjustUnread(ctx, added);
     return views;
@@ -168,17 +160,17 @@ export const notifications = {
   },
 
   /**
-   * Moves up to `limit` fresh notifications (the oldest people first, in index order) into the
-   * settled index. Done in batches in idle moments, so several crossings that reached the same people
-   * write each person's page of the large index once. Returns how many moved.
+   * Moves fresh notifications (up to `limit`, all when omitted; in index order) into the settled
+   * index. Done in batches in idle moments, so several crossings that reached the same people write
+   * each person's page of the large index once. Returns how many moved.
    */
-  settle(ctx: WriteContext, limit: number): number {
+  settle(ctx: WriteContext, limit?: number): number {
     return ctx.db.$client
       .prepare(
         `update notifications set settled = 1 where id in (
            select id from notifications where read_at is null and settled = 0 order by user_id, created_at, id limit ?)`,
       )
-      .run(limit).changes;
+      .run(limit ?? -1).changes;
   },
 
   /** Removes read notifications older than the retention period, for every user. */
@@ -188,15 +180,20 @@ export const notifications = {
   },
 };
 
+/** Values gathered under their keys, keys in first-seen order. */
+function groupBy<K, V>(pairs: [K, V][]): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const [key, value] of pairs) {
+    const group = groups.get(key);
+    if (group) group.push(value);
+    else groups.set(key, [value]);
+  }
+  return groups;
+}
+
 /** Moves people's unread counters: one statement per distinct amount, however many people. */
 function adjustUnread(ctx: WriteContext, deltas: Map<number, number>): void {
-  const byAmount = new Map<number, number[]>();
-  for (const [userId, delta] of deltas) {
-    if (delta === 0) continue;
-    const userIds = byAmount.get(delta) ?? [];
-    userIds.push(userId);
-    byAmount.set(delta, userIds);
-  }
+  const byAmount = groupBy([...deltas].filter(([, delta]) => delta !== 0).map(([userId, delta]) => [delta, userId]));
   const move = ctx.db.$client.prepare('update users set unread_notifications = unread_notifications + ? where id in (select value from json_each(?))');
   for (const [delta, userIds] of byAmount) move.run(delta, JSON.stringify(userIds));
 }
