@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 import { Backups } from './pages/backups';
 import { Inventory } from './pages/inventory';
 import { sectionLink } from './pages/navigation';
-import { createFirstAdministrator } from './pages/session';
+import { createFirstAdministrator, firstAdmin, signIn } from './pages/session';
 
 test('an administrator backs up, keeps working, and restores the backup', async ({ app }) => {
   const { page } = app;
@@ -17,7 +17,10 @@ test('an administrator backs up, keeps working, and restores the backup', async 
 
   await inventory.createCategory('After backup');
   await backups.open();
-  const savedState = await backups.restore(backup);
+  const savedState = await backups.restore(backup, [firstAdmin.username]);
+  // A restore signs everyone out: the people of the restored inventory sign in again.
+  await signIn(page, firstAdmin.username, firstAdmin.password);
+  await backups.open();
   await expect(backups.table().getByRole('row').filter({ hasText: savedState })).toContainText('Before restore');
 
   await sectionLink(page, 'Categories').click();

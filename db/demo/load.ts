@@ -27,8 +27,12 @@ export function demoStatus(ctx: CoreContext): { empty: boolean } {
   return { empty: held === 0 };
 }
 
-/** Fills an empty database with an electronics workshop: categories, parts, variants, locations, stock. */
-export function loadDemo(ctx: WriteContext, demoPasswordHash: string): { parts: number; categories: number; stockItems: number } {
+/**
+ * Fills an empty database with an electronics workshop: categories, parts, variants, locations,
+ * stock, and its people, who sign in with the demo password when a hash of it is given (a demo
+ * started on purpose) and otherwise have no password until an administrator sets one.
+ */
+export function loadDemo(ctx: WriteContext, demoPasswordHash: string | null): { parts: number; categories: number; stockItems: number } {
   if (!demoStatus(ctx).empty) throw conflict('Demo data can only be loaded into an empty inventory.');
   ctx.change.alertsSilenced = true;
   const random = seededRandom(20261126);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable(
   'users',
@@ -17,9 +17,11 @@ export const users = sqliteTable(
     role: text('role', { enum: ['admin', 'member'] }).notNull().default('member'),
     /** scrypt hash with its parameters and salt; null until a password is set (imported users). */
     passwordHash: text('password_hash'),
-    failedSignIns: integer('failed_sign_ins').notNull().default(0),
-    /** Wrong passwords slow an account down: no attempt is checked before this time. */
-    signInBlockedUntil: integer('sign_in_blocked_until').notNull().default(0),
+    /**
+     * Moves on when a password is reset or changed, the account is deactivated, or a backup is
+     * restored: a session signed in under an older epoch is signed out at its next call.
+     */
+    sessionEpoch: integer('session_epoch').notNull().default(0),
     lastSignInAt: integer('last_sign_in_at'),
     createdAt: integer('created_at').notNull(),
   },
@@ -27,4 +29,33 @@ export const users = sqliteTable(
     uniqueIndex('users_email_unique').on(sql`lower(${table.email})`),
     uniqueIndex('users_username_unique').on(sql`lower(${table.username})`),
   ],
+);
+
+/**
+ * Wrong passwords slow down whoever sent them. A scope is one of: a username as typed (known or not,
+ * so a block says nothing about which accounts exist), a browser that signed in to an account before
+ * (so an attacker elsewhere cannot lock its owner out), or a network source across all accounts.
+ * Local to this desktop: never part of a backup's meaning or of a team's shared log.
+ */
+export const signInLimits = sqliteTable('sign_in_limits', {
+  scope: text('scope').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  /** No attempt in this scope is checked before this time. */
+  blockedUntil: integer('blocked_until').notNull().default(0),
+  lastFailureAt: integer('last_failure_at').notNull().default(0),
+});
+
+/** Browsers (by a hash of their long-lived device cookie) that have signed in to an account before. */
+export const trustedDevices = sqliteTable(
+  'trusted_devices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    deviceHash: text('device_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at').notNull(),
+  },
+  (table) => [uniqueIndex('trusted_devices_user_device').on(table.userId, table.deviceHash), index('trusted_devices_last_used').on(table.lastUsedAt)],
 );

@@ -26,10 +26,14 @@ export class Backups {
     return name;
   }
 
-  /** Restores a backup through its confirmation dialog; returns the name of the backup of what was replaced. */
-  async restore(name: string): Promise<string> {
+  /**
+   * Restores a backup through its confirmation dialog, which first names who can administer the
+   * restored inventory; returns the name of the backup of what was replaced.
+   */
+  async restore(name: string, administrators: string[]): Promise<string> {
     await this.table().getByRole('row').filter({ hasText: name }).getByRole('button', { name: /^Restore/ }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Restore this backup?' });
+    await expect(dialog).toContainText(`Administrators afterwards: ${administrators.join(', ')}`);
     await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
     await expect(dialog).toBeHidden();
     const toast = this.page.getByRole('status').filter({ hasText: 'Backup restored' });

@@ -12,7 +12,7 @@ import { expandFanout, nextFanout } from '../core/mail/delivery';
 import { notifications } from '../core/notifications/notifications';
 import { writeEmailSettings, storedEmailSettings } from '../core/mail/emailSettings';
 import { QUANTITY_SCALE, formatQuantity } from '../core/quantity';
-import type { Session } from '../dispatch/session';
+import { newSession, type Session } from '../dispatch/session';
 import { keyFileSecrets } from '../hosts/headless/keyFileSecrets';
 import { startCore, type Runtime } from '../hosts/startCore';
 import { measure, timing, type Timing } from './stats';
@@ -74,7 +74,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
   const secrets = keyFileSecrets(dataDir);
   try {
     let runtime = await startCore(dataDir, { secrets });
-    const session: Session = { userId: null };
+    const session: Session = newSession();
     log('Generating the synthetic inventory...');
     const generateStart = Date.now();
     const fixture = generateSynthetic(runtime.core.db.$client, options.size);
@@ -149,7 +149,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     client.exec(`delete from stock_movements where note = 'Benchmark' and id > (select max(id) - ${changes.length} from stock_movements)`);
 
     log('3. Inbox of a busy person...');
-    const busy: Session = { userId: fixture.busyUserId };
+    const busy: Session = { ...newSession(), userId: fixture.busyUserId };
     const countSamples: number[] = [];
     const pageSamples: number[] = [];
     for (let index = 0; index < options.iterations; index += 1) {

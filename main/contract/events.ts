@@ -11,6 +11,11 @@ export const events = {
   'notifications.changed': z.object({ created: z.array(notificationView) }),
   /** The desktop host asks the window to open a route (a clicked OS notification, a deep link). */
   'app.navigate': z.object({ path: z.string() }),
+  /**
+   * Sessions of this person (or everyone's, after a restore) may have ended: a window checks whether
+   * it is still signed in.
+   */
+  'session.ended': z.object({}),
   /** Progress of an import, to the person who started it. */
   'import.progress': z.object({ phase: z.string(), done: z.number().int(), total: z.number().int() }),
 } as const;

@@ -49,7 +49,7 @@ export interface CallError {
 export type CallResult<M extends MethodName> = { ok: true; value: MethodOutput<M> } | { ok: false; error: CallError };
 
 export { events, eventNames, type EventName, type EventPayload } from './events';
-export type { Role, UserView } from './users';
+export type { Role, UserListEntry, UserView } from './users';
 export type { ChannelPreference, EmailSettingsView, OutboxEntry } from './mail';
 export type { CategoryView, LocationView, PartRow, PartDetail, StockItemView } from './inventory';
 export type { MovementView } from './stock';

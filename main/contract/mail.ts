@@ -13,6 +13,8 @@ export const emailSettingsView = z.object({
   username: z.string(),
   /** Whether a password is stored; the password itself never leaves the core. */
   passwordSet: z.boolean(),
+  /** How this host keeps the password: by the OS keychain, or by a key anyone with the data folder has. */
+  passwordProtection: z.object({ keychain: z.boolean(), description: z.string() }),
   sender: z.string(),
   instanceName: z.string(),
 });

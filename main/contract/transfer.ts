@@ -38,6 +38,21 @@ const backupFile = z.object({ name: z.string(), size: z.number().int(), createdA
 export const transferContract = {
   'backup.list': { access: 'admin', input: z.object({}), output: z.array(backupFile) },
   'backup.create': { access: 'admin', input: z.object({}), output: backupFile },
+  'backup.inspect': {
+    access: 'admin',
+    input: z.object({ name: z.string().min(1).max(200) }),
+    output: z.object({
+      summary: z.object({
+        parts: z.number().int(),
+        stockItems: z.number().int(),
+        people: z.number().int(),
+        /** Who can sign in as an administrator once it is restored. */
+        administrators: z.array(z.string()),
+      }),
+      /** Why it cannot be restored; empty when it can. */
+      problems: z.array(z.string()),
+    }),
+  },
   'backup.restore': {
     access: 'admin',
     input: z.object({ name: z.string().min(1).max(200) }),

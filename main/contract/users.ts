@@ -41,6 +41,10 @@ export const userView = z.object({
 });
 export type UserView = z.infer<typeof userView>;
 
+/** A row of the Users page: the account and, while wrong passwords have slowed it down, until when. */
+export const userListEntry = userView.extend({ signInBlockedUntil: timestamp.nullable() });
+export type UserListEntry = z.infer<typeof userListEntry>;
+
 export const usersContract = {
   'session.get': {
     access: 'public',
@@ -59,7 +63,7 @@ export const usersContract = {
   },
   'session.signOut': { access: 'public', input: z.object({}), output: z.object({ ok: z.literal(true) }) },
 
-  'users.list': { access: 'admin', input: z.object({}), output: z.array(userView) },
+  'users.list': { access: 'admin', input: z.object({}), output: z.array(userListEntry) },
   'users.create': {
     access: 'admin',
     input: z.object({ username, displayName, email, role: role.default('member'), password }),
@@ -71,6 +75,7 @@ export const usersContract = {
     output: userView,
   },
   'users.resetPassword': { access: 'admin', input: z.object({ id, password }), output: userView },
+  'users.allowSignIn': { access: 'admin', input: z.object({ id }), output: userListEntry },
 
   'profile.update': {
     access: 'member',

@@ -3,62 +3,121 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { backupFile, backupFolder, describeBackup, type BackupFile } from '../../db/backup';
 import { DatabaseRefused, openDatabase, type OpenOptions } from '../../db/open';
-import type { Core } from './core';
+import { checkBackup, inventoryTables, LOCAL_TABLES, type BackupVerdict } from './backupChecks';
+import type { Core, LongWork } from './core';
 import { DomainError } from './errors';
 
-const REQUIRED_TABLES = ['users', 'parts', 'part_categories', 'stock_items', 'stock_movements', 'notifications'];
+/** Rows copied per step of a restore; the host answers other requests between steps. */
+const COPY_SLICE = 20_000;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function backUpNow(core: Core, dataDir: string): Promise<BackupFile> {
   return describeBackup(await backupFile(core.db.$client, backupFolder(dataDir), 'manual'));
 }
 
+interface CheckedCopy extends BackupVerdict {
+  /** The backup brought to this version's schema, in a scratch folder removed by `discard`. */
+  file: string;
+  discard(): void;
+}
+
 /**
- * Replaces the whole inventory with a backup's, in one transaction. The backup is first checked and
- * brought to this version's schema on a temporary copy, so the backup itself is never changed, and
- * the current state is backed up before anything is replaced.
+ * Copies a backup aside, brings the copy to this version's schema and checks it; the backup itself
+ * is never changed. Refuses what is not a Stockbell database at all.
  */
-export async function restoreBackup(core: Core, dataDir: string, name: string, options: OpenOptions = {}): Promise<{ backupOfCurrent: string }> {
+async function checkedCopy(core: Core, dataDir: string, name: string, options: OpenOptions): Promise<CheckedCopy> {
   if (!/^[\w.-]+\.db$/.test(name) || !existsSync(join(backupFolder(dataDir), name))) {
     throw new DomainError('NOT_FOUND', 'That backup does not exist.');
   }
   const scratch = mkdtempSync(join(tmpdir(), 'stockbell-restore-'));
-  const copy = join(scratch, 'restore.db');
+  const discard = () => rmSync(scratch, { recursive: true, force: true });
+  const file = join(scratch, 'restore.db');
   try {
-    copyFileSync(join(backupFolder(dataDir), name), copy);
+    copyFileSync(join(backupFolder(dataDir), name), file);
     let source;
     try {
-      source = await openDatabase(copy, options);
+      source = await openDatabase(file, options);
     } catch (error) {
-      const reason = error instanceof DatabaseRefused ? error.message.replace(copy, name) : 'it could not be read';
+      const reason = error instanceof DatabaseRefused ? error.message.replace(file, name) : 'it is not a Stockbell database';
       throw new DomainError('INVALID_INPUT', `${name} cannot be restored: ${reason}`);
     }
-    const tables = source.$client.prepare(`select name from sqlite_master where type = 'table'`).pluck().all() as string[];
-    source.$client.pragma('wal_checkpoint(TRUNCATE)');
-    source.$client.close();
-    if (!REQUIRED_TABLES.every((table) => tables.includes(table))) {
-      throw new DomainError('INVALID_INPUT', `${name} is not a Stockbell database.`);
+    try {
+      const verdict = await checkBackup(source.$client, core.db.$client, nextTurn);
+      source.$client.pragma('wal_checkpoint(TRUNCATE)');
+      return { ...verdict, file, discard };
+    } finally {
+      source.$client.close();
+    }
+  } catch (error) {
+    discard();
+    throw error;
+  }
+}
+
+/** What a backup holds and whether it can be restored, for the confirmation a person sees first. */
+export async function inspectBackup(core: Core, dataDir: string, name: string, options: OpenOptions = {}): Promise<BackupVerdict> {
+  const copy = await checkedCopy(core, dataDir, name, options);
+  copy.discard();
+  return { summary: copy.summary, problems: copy.problems };
+}
+
+/**
+ * Replaces the whole inventory with a backup's, in one transaction, after the checks above pass and
+ * the current state is backed up. The copy goes a slice at a time so the host keeps answering; other
+ * changes wait until it ends. Afterwards every session ends: the people signed in may not exist, or
+ * may be someone else, in the restored inventory.
+ */
+export function restoreBackup(core: Core, dataDir: string, name: string, options: OpenOptions = {}): Promise<{ backupOfCurrent: string }> {
+  return core.exclusively('restoring a backup', (writeLong) => restoreExclusively(core, writeLong, dataDir, name, options));
+}
+
+async function restoreExclusively(
+  core: Core,
+  writeLong: <R>(actorId: number | null, step: LongWork<R>) => Promise<R>,
+  dataDir: string,
+  name: string,
+  options: OpenOptions,
+): Promise<{ backupOfCurrent: string }> {
+  const copy = await checkedCopy(core, dataDir, name, options);
+  try {
+    if (copy.problems.length > 0) {
+      throw new DomainError('INVALID_INPUT', `${name} cannot be restored: ${copy.problems.join(' ')}`);
     }
     const backupOfCurrent = basename(await backupFile(core.db.$client, backupFolder(dataDir), 'before-restore'));
     // SQLite attaches outside a transaction only; the replacement itself is one transaction.
-    core.db.$client.prepare('attach database ? as restored').run(copy);
+    core.db.$client.prepare('attach database ? as restored').run(copy.file);
     try {
-      await core.writeLong(null, async (ctx) => {
-        const client = ctx.db.$client;
-        client.pragma('defer_foreign_keys = on');
-        const own = client
-          .prepare(`select name from main.sqlite_master where type = 'table' and name not like 'sqlite_%' and name != '__drizzle_migrations'`)
-          .pluck()
-          .all() as string[];
-        for (const table of own) client.exec(`delete from main."${table}"`);
-        for (const table of own) client.exec(`insert into main."${table}" select * from restored."${table}"`);
-        client.exec('delete from main.sqlite_sequence; insert into main.sqlite_sequence select * from restored.sqlite_sequence');
-        ctx.change.touch('categories', 'parts', 'locations', 'stock', 'users', 'builds');
+      await writeLong(null, async (ctx, pause) => {
+          const client = ctx.db.$client;
+          // References are checked once, at commit, over everything copied.
+          client.pragma('defer_foreign_keys = on');
+          const tables = inventoryTables(client).filter((table) => !LOCAL_TABLES.has(table));
+          const highestEpoch = client.prepare('select coalesce(max(session_epoch), 0) from main.users').pluck().get() as number;
+          for (const table of tables) client.exec(`delete from main."${table}"`);
+          for (const table of tables) {
+            const copySlice = client.prepare(`insert into main."${table}" select * from restored."${table}" where rowid > ? order by rowid limit ${COPY_SLICE}`);
+            const lastCopied = client.prepare(`select max(rowid) from main."${table}"`).pluck();
+            let after = Number.MIN_SAFE_INTEGER;
+            for (;;) {
+              const { changes } = copySlice.run(after);
+              await pause();
+              if (changes < COPY_SLICE) break;
+              after = lastCopied.get() as number;
+            }
+          }
+          client.exec('delete from main.sqlite_sequence; insert into main.sqlite_sequence select * from restored.sqlite_sequence');
+          // Every epoch moves past any a session could hold, whichever inventory it was signed in to.
+          const restoredEpoch = client.prepare('select coalesce(max(session_epoch), 0) from main.users').pluck().get() as number;
+          client.prepare('update main.users set session_epoch = ?').run(Math.max(highestEpoch, restoredEpoch) + 1);
+          ctx.change.endAllSessions();
+          ctx.change.touch('categories', 'parts', 'locations', 'stock', 'users', 'builds');
       });
     } finally {
       core.db.$client.exec('detach database restored');
     }
     return { backupOfCurrent };
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    copy.discard();
   }
 }

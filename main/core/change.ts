@@ -25,6 +25,9 @@ export class Change {
   /** The change queued email; the mail worker is woken once it commits. */
   mailQueued = false;
 
+  /** People whose sessions the change ended (a password reset, a deactivation); 'everyone' after a restore. */
+  sessionsEnded: Set<number> | 'everyone' = new Set();
+
   touch(...areas: InventoryArea[]): void {
     for (const area of areas) this.areas.add(area);
   }
@@ -34,6 +37,14 @@ export class Change {
     const list = this.notified.get(userId) ?? [];
     if (created) list.push(created);
     this.notified.set(userId, list);
+  }
+
+  endSessionsOf(userId: number): void {
+    if (this.sessionsEnded !== 'everyone') this.sessionsEnded.add(userId);
+  }
+
+  endAllSessions(): void {
+    this.sessionsEnded = 'everyone';
   }
 
   touchPart(partId: number): void {

@@ -15,6 +15,8 @@ export type EventListener = <E extends EventName>(event: E, payload: EventPayloa
 /** Hooks that run inside a write's transaction, after the services, before commit. */
 export type BeforeCommit = (ctx: WriteContext) => void;
 
+export type LongWork<T> = (ctx: WriteContext, pause: () => Promise<void>) => Promise<T>;
+
 /** Hooks that run once a write has committed (wake the mail worker, show OS notifications). */
 export type AfterCommit = (change: Change) => void;
 
@@ -23,10 +25,16 @@ export interface Core extends CoreContext {
   write<T>(actorId: number | null, work: (ctx: WriteContext) => T): T;
   read<T>(work: (ctx: CoreContext) => T): T;
   /**
-   * A long write (an import): one transaction that may pause between steps so progress reaches the
-   * screen. Until it ends, other writes are refused with a clear message; it commits whole or not at all.
+   * A long write (an import, a restore): one transaction that may pause between steps so progress
+   * reaches the screen and other requests are answered. Until it ends, other writes are refused with
+   * a message naming `activity`; it commits whole or not at all.
    */
-  writeLong<T>(actorId: number | null, work: (ctx: WriteContext, pause: () => Promise<void>) => Promise<T>): Promise<T>;
+  writeLong<T>(actorId: number | null, work: LongWork<T>, activity?: string): Promise<T>;
+  /**
+   * Holds off every other write for the whole of `work`, which may take several steps (check a file,
+   * back up, then one long write through the function it is given), so nothing slips in between.
+   */
+  exclusively<T>(activity: string, work: (writeLong: <R>(actorId: number | null, step: LongWork<R>) => Promise<R>) => Promise<T>): Promise<T>;
   /** True while a long write holds the database; background jobs wait for their next turn. */
   isBusy(): boolean;
   /** Pushes an event that is not the result of a commit (progress of a long write). */
@@ -44,8 +52,8 @@ export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder
   // The alert engine sees every write before it commits, so alerts and the change are one unit.
   const hooks: BeforeCommit[] = [evaluateTouchedParts];
   const base: CoreContext = { db, clock, links: options.links ?? new HostLinks() };
-  let longWriteRunning = false;
-  const busy = () => new DomainError('CONFLICT', 'Stockbell is importing data right now. Try again when the import has finished.');
+  let longWriteRunning: string | null = null;
+  const busy = () => new DomainError('CONFLICT', `Stockbell is ${longWriteRunning ?? 'busy'} right now. Try again when that has finished.`);
 
   function finish(change: Change): void {
     publish(change);
@@ -69,9 +77,41 @@ export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder
     }
   }
 
+  async function exclusively<T>(activity: string, work: (writeLong: <R>(actorId: number | null, step: LongWork<R>) => Promise<R>) => Promise<T>): Promise<T> {
+    if (longWriteRunning) throw busy();
+    longWriteRunning = activity;
+    try {
+      return await work(runLong);
+    } finally {
+      longWriteRunning = null;
+    }
+  }
+
+  /** One transaction that may pause between steps; runs only inside `exclusively`. */
+  async function runLong<T>(actorId: number | null, work: LongWork<T>): Promise<T> {
+    const change = new Change();
+    const ctx: WriteContext = { ...base, change, actorId };
+    const client = db.$client;
+    let result: T;
+    client.exec('begin immediate');
+    try {
+      result = await work(ctx, () => new Promise<void>((resolve) => setImmediate(resolve)));
+      for (const hook of hooks) hook(ctx);
+      client.exec('commit');
+    } catch (error) {
+      if (client.inTransaction) client.exec('rollback');
+      throw error;
+    }
+    finish(change);
+    return result;
+  }
+
   function publish(change: Change): void {
     if (change.areas.size > 0) emit('inventory.changed', { areas: [...change.areas] }, { everyone: true });
     for (const [userId, created] of change.notified) emit('notifications.changed', { created }, { userId });
+    // Hosts check their sessions against the stored epochs; the windows signed out show sign-in.
+    if (change.sessionsEnded === 'everyone') emit('session.ended', {}, { everyone: true });
+    else for (const userId of change.sessionsEnded) emit('session.ended', {}, { userId });
   }
 
   return {
@@ -88,31 +128,12 @@ export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder
       finish(change);
       return result;
     },
-    async writeLong(actorId, work) {
-      if (longWriteRunning) throw busy();
-      longWriteRunning = true;
-      const change = new Change();
-      const ctx: WriteContext = { ...base, change, actorId };
-      const client = db.$client;
-      let result;
-      try {
-        client.exec('begin immediate');
-        try {
-          result = await work(ctx, () => new Promise<void>((resolve) => setImmediate(resolve)));
-          for (const hook of hooks) hook(ctx);
-          client.exec('commit');
-        } catch (error) {
-          if (client.inTransaction) client.exec('rollback');
-          throw error;
-        }
-      } finally {
-        longWriteRunning = false;
-      }
-      finish(change);
-      return result;
+    writeLong(actorId, work, activity = 'importing data') {
+      return exclusively(activity, (writeLong) => writeLong(actorId, work));
     },
+    exclusively,
     isBusy() {
-      return longWriteRunning;
+      return longWriteRunning !== null;
     },
     emit,
     read(work) {

@@ -91,7 +91,7 @@ describe('bad input on every method', () => {
       await fc.assert(
         fc.asyncProperty(inputFor(method), async (input) => {
           // A fresh session each time, so a random sign-out cannot hide the rest of the run.
-          const session = { userId: member.userId };
+          const session = { ...member };
           const result = await app.dispatch(method, input, session);
           if (!result.ok) {
             expect(typedCodes, `${method} ${JSON.stringify(input)?.slice(0, 200)} -> ${result.error.message}`).toContain(result.error.code);

@@ -3,9 +3,8 @@ import { contract, type CallError, type MethodName } from '../contract';
 import type { Core } from '../core/core';
 import { DomainError, type FieldErrors } from '../core/errors';
 import type { Secrets } from '../core/ports';
-import { users } from '../core/users/users';
 import { handlers, type CallContext, type Storage } from './handlers';
-import type { Session } from './session';
+import { signedInUser, type Session } from './session';
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: CallError };
 
@@ -53,10 +52,8 @@ export function createDispatcher(core: Core, secrets: Secrets, storage: Storage,
     if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method "${method}".` } };
     const spec = contract[method];
     try {
-      const user = session.userId === null ? null : core.read((ctx) => users.find(ctx, session.userId as number));
-      // A session whose user was deactivated or removed acts as no one.
-      if (!user?.active) session.userId = null;
-      const actorId = user?.active ? user.id : null;
+      const user = signedInUser(core, session);
+      const actorId = user?.id ?? null;
       if (spec.access !== 'public' && actorId === null) {
         return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Please sign in.' } };
       }

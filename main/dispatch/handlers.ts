@@ -3,7 +3,7 @@ import type { Core } from '../core/core';
 import { DomainError } from '../core/errors';
 import { backupFolder, listBackups } from '../../db/backup';
 import type { OpenOptions } from '../../db/open';
-import { backUpNow, restoreBackup } from '../core/backups';
+import { backUpNow, inspectBackup, restoreBackup } from '../core/backups';
 import { bom } from '../core/builds/bom';
 import { buildOrders } from '../core/builds/buildOrders';
 import { applyCsv, previewCsv } from '../core/import/csvTransfer';
@@ -28,9 +28,8 @@ import { preferencesOf, savePreferences } from '../core/notifications/preference
 import type { Secrets } from '../core/ports';
 import { readSetting, writeSetting } from '../core/settings';
 import type { EmailSettingsView } from '../contract/mail';
-import { DEMO_PASSWORD } from '../../db/demo/catalogue';
 import { demoStatus, loadDemo } from '../../db/demo/load';
-import type { Session } from './session';
+import { signedInUser, signInto, type Session } from './session';
 
 export interface CallContext {
   core: Core;
@@ -51,8 +50,8 @@ export type Handler<M extends MethodName> = (
   call: CallContext,
 ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 
-function emailSettingsView({ sealedPassword, ...settings }: StoredEmailSettings): EmailSettingsView {
-  return { ...settings, passwordSet: sealedPassword !== '' };
+function emailSettingsView({ sealedPassword, ...settings }: StoredEmailSettings, secrets: Secrets): EmailSettingsView {
+  return { ...settings, passwordSet: sealedPassword !== '', passwordProtection: secrets.protection() };
 }
 
 export type HandlerTable = { [M in MethodName]: Handler<M> };
@@ -65,21 +64,21 @@ function actor(call: CallContext): number {
 /** The one table both hosts serve. Each entry is a thin step from a validated call to a service. */
 export const handlers: HandlerTable = {
   'session.get': (_input, { core, session }) => ({
-    user: session.userId === null ? null : core.read((ctx) => users.find(ctx, session.userId as number)),
-    needsSetup: core.read((ctx) => users.count(ctx)) === 0,
+    user: signedInUser(core, session),
+    needsSetup: core.read((ctx) => users.needsSetup(ctx)),
   }),
   'session.setup': async (input, { core, session }) => {
     const passwordHash = await hashPassword(input.password);
     const admin = core.write(null, (ctx) => {
-      if (users.count(ctx) > 0) throw new DomainError('CONFLICT', 'Stockbell is already set up. Sign in instead.');
+      if (!users.needsSetup(ctx)) throw new DomainError('CONFLICT', 'Stockbell is already set up. Sign in instead.');
       return users.create(ctx, { ...input, role: 'admin', passwordHash });
     });
-    session.userId = admin.id;
+    signInto(session, admin, 0);
     return admin;
   },
   'session.signIn': async (input, { core, session }) => {
-    const user = await signIn(core, input.username, input.password);
-    session.userId = user.id;
+    const { user, sessionEpoch } = await signIn(core, input.username, input.password, session);
+    signInto(session, user, sessionEpoch);
     return user;
   },
   'session.signOut': (_input, { session }) => {
@@ -95,8 +94,12 @@ export const handlers: HandlerTable = {
   'users.update': (input, call) => call.core.write(actor(call), (ctx) => users.update(ctx, input)),
   'users.resetPassword': async (input, call) => {
     const passwordHash = await hashPassword(input.password);
-    return call.core.write(actor(call), (ctx) => users.setPasswordHash(ctx, input.id, passwordHash));
+    const { user, sessionEpoch } = call.core.write(actor(call), (ctx) => users.setPasswordHash(ctx, input.id, passwordHash));
+    // An administrator resetting their own password stays signed in here; every other session ends.
+    if (input.id === call.session.userId) call.session.epoch = sessionEpoch;
+    return user;
   },
+  'users.allowSignIn': (input, call) => call.core.write(actor(call), (ctx) => users.clearSignInBlock(ctx, input.id)),
 
   'profile.get': (_input, call) =>
     call.core.read((ctx) => {
@@ -111,11 +114,14 @@ export const handlers: HandlerTable = {
   'profile.update': (input, call) => call.core.write(actor(call), (ctx) => users.updateProfile(ctx, actor(call), input)),
   'profile.changePassword': async (input, call) => {
     const me = call.core.read((ctx) => users.get(ctx, actor(call)));
-    await signIn(call.core, me.username, input.currentPassword).catch(() => {
+    await signIn(call.core, me.username, input.currentPassword, call.session).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'RATE_LIMITED') throw error;
       throw new DomainError('INVALID_INPUT', 'Your current password is not right.', { currentPassword: 'This is not your current password.' });
     });
     const passwordHash = await hashPassword(input.newPassword);
-    call.core.write(me.id, (ctx) => users.setPasswordHash(ctx, me.id, passwordHash));
+    const { sessionEpoch } = call.core.write(me.id, (ctx) => users.setPasswordHash(ctx, me.id, passwordHash));
+    // This window stays signed in; the person's other sessions end.
+    call.session.epoch = sessionEpoch;
     return { ok: true };
   },
   'profile.savePreferences': (input, call) => {
@@ -123,7 +129,7 @@ export const handlers: HandlerTable = {
     return { ok: true };
   },
 
-  'settings.email.get': (_input, { core }) => core.read((ctx) => emailSettingsView(readEmailSettings(ctx))),
+  'settings.email.get': (_input, { core, secrets }) => core.read((ctx) => emailSettingsView(readEmailSettings(ctx), secrets)),
   'settings.email.update': (input, { core, secrets }) =>
     core.write(null, (ctx) => {
       const before = readEmailSettings(ctx);
@@ -133,7 +139,7 @@ export const handlers: HandlerTable = {
       writeEmailSettings(ctx, next);
       // Turning email on may release mail that waited; let the worker look.
       ctx.change.mailQueued = true;
-      return emailSettingsView(next);
+      return emailSettingsView(next, secrets);
     }),
   'settings.email.test': (_input, call) => sendTestEmail(call.core, call.secrets, actor(call)),
   'outbox.summary': (_input, { core }) =>
@@ -248,6 +254,7 @@ export const handlers: HandlerTable = {
 
   'backup.list': (_input, { storage }) => listBackups(backupFolder(storage.dataDir)),
   'backup.create': (_input, { core, storage }) => backUpNow(core, storage.dataDir),
+  'backup.inspect': (input, { core, storage }) => inspectBackup(core, storage.dataDir, input.name, storage),
   'backup.restore': (input, { core, storage }) => restoreBackup(core, storage.dataDir, input.name, storage),
   'import.inventree': async (input, call) => {
     const userId = actor(call);
@@ -258,8 +265,7 @@ export const handlers: HandlerTable = {
   'export.csv': (input, { core }) => core.read((ctx) => exportCsv(ctx, input.kind)),
 
   'demo.status': (_input, { core }) => core.read((ctx) => demoStatus(ctx)),
-  'demo.load': async (_input, call) => {
-    const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
-    return call.core.write(actor(call), (ctx) => loadDemo(ctx, demoPasswordHash));
-  },
+  // The published demo password is only for a demo started on purpose (`--demo`); loaded from the
+  // app, the demo's people get no password until an administrator sets one.
+  'demo.load': (_input, call) => call.core.write(actor(call), (ctx) => loadDemo(ctx, null)),
 };

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { demoStatus } from '../../db/demo/load';
 import { DomainError } from '../core/errors';
 import { runInvenTreeImport } from '../core/import/runImport';
+import { users } from '../core/users/users';
 import { defaultDataDir } from './dataDir';
 import { keyFileSecrets } from './headless/keyFileSecrets';
 import { startCore } from './startCore';
@@ -48,6 +49,12 @@ try {
   const others = Object.entries(summary.skippedModels);
   if (others.length) console.log(`Not kept by Stockbell: ${others.map(([model, count]) => `${model} (${count})`).join(', ')}`);
   if (summary.problemCount) console.log(`${summary.problemCount} problem(s):\n  ${summary.problems.join('\n  ')}`);
+  if (runtime.core.read((ctx) => users.needsSetup(ctx))) {
+    // Exported people come without passwords; somebody has to be able to sign in and give them one.
+    console.log(
+      `No administrator can sign in to this inventory yet. Start Stockbell on it (npm start -- --data-dir ${JSON.stringify(dataDir)}) and create the first administrator; then set passwords for the imported people on the Users page.`,
+    );
+  }
 } catch (error) {
   console.error(`Import failed, nothing was changed: ${error instanceof DomainError ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -82,7 +82,8 @@ export async function openTestRuntime(options: { dataDir?: string; clock?: Manua
   };
   if (reopening) {
     const admin = runtime.core.read((ctx) => ctx.db.$client.prepare(`select id from users where role = 'admin' order by id limit 1`).pluck().get() as number);
-    testRuntime.session = { userId: admin };
+    const epoch = runtime.core.read((ctx) => users.forSession(ctx, admin)?.sessionEpoch ?? 0);
+    testRuntime.session = { ...newSession(), userId: admin, epoch };
   } else {
     testRuntime.session = await signIn('Test Person', 'admin');
   }

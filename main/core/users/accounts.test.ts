@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newSession } from '../../dispatch/session';
 import { failure, openTestRuntime, TEST_PASSWORD, type TestRuntime } from '../../testing/runtime';
+import { DEMO_PASSWORD } from '../../../db/demo/catalogue';
 import { backoffAfter } from './signIn';
 
 let app: TestRuntime;
@@ -13,6 +14,24 @@ const signInAs = (username: string, password: string, session = newSession()) =>
   app.call('session.signIn', { username, password }, session).then((user) => ({ user, session }));
 
 describe('first run', () => {
+  it('stays open while no active administrator has a password, as after importing into a new folder', async () => {
+    const fresh = await openTestRuntime();
+    const client = fresh.core.db.$client;
+    client.exec('delete from users');
+    // What an InvenTree import leaves: people without passwords, an administrator among them.
+    client.prepare("insert into users (username, display_name, role, created_at) values ('inv.admin', 'Imported Admin', 'admin', 0), ('inv.member', 'Imported', 'member', 0)").run();
+    const session = newSession();
+    expect((await fresh.call('session.get', {}, session)).needsSetup).toBe(true);
+    const admin = await fresh.call('session.setup', { username: 'owner', displayName: 'Owner', email: '', password: 'a long password' }, session);
+    expect(admin.role).toBe('admin');
+    expect((await fresh.call('session.get', {}, session)).user?.id).toBe(admin.id);
+    expect((await fresh.call('session.get', {}, newSession())).needsSetup).toBe(false);
+    expect((await failure(fresh.call('session.setup', { username: 'second', displayName: 'S', email: '', password: 'a long password' }, newSession()))).code).toBe(
+      'CONFLICT',
+    );
+    fresh.close();
+  });
+
   it('creates the first administrator once, and only on an empty database', async () => {
     const fresh = await openTestRuntime();
     fresh.core.db.$client.exec('delete from users');
@@ -64,10 +83,10 @@ describe('signing in', () => {
     expect(blocked.message).toMatch(/Try again in 1 second/);
     app.clock.advance(1000);
     expect((await signInAs('guessed', TEST_PASSWORD)).user.username).toBe('guessed');
-    expect([0, 1, 2, 3, 4, 20].map(backoffAfter)).toEqual([0, 0, 0, 1000, 2000, 300000]);
+    expect([0, 1, 2, 3, 4, 20].map((failures) => backoffAfter(failures))).toEqual([0, 0, 0, 1000, 2000, 300000]);
   });
 
-  it('refuses a deactivated account and an account with no password yet', async () => {
+  it('refuses a deactivated account (to someone who knows its password) and an account with no password yet', async () => {
     const member = await app.signIn('Leaver');
     const id = member.userId as number;
     const view = await app.call('users.list', {}).then((list) => list.find((user) => user.id === id));
@@ -76,7 +95,7 @@ describe('signing in', () => {
     expect((await app.dispatch('parts.list', {}, member)).ok).toBe(false);
 
     app.core.db.$client.prepare("insert into users (username, display_name, role, created_at) values ('imported', 'Imported', 'member', 0)").run();
-    expect((await failure(signInAs('imported', 'anything at all'))).message).toMatch(/no password yet/);
+    expect((await failure(signInAs('imported', 'anything at all'))).message).toBe('UNAUTHENTICATED: Wrong username or password.');
   });
 });
 
@@ -106,5 +125,53 @@ describe('administration', () => {
     expect(wrong.fields?.currentPassword).toBeDefined();
     await app.call('profile.changePassword', { currentPassword: TEST_PASSWORD, newPassword: 'brand new password' }, member);
     expect((await signInAs('changer', 'brand new password')).user.username).toBe('changer');
+  });
+});
+
+describe('demo data', () => {
+  it('cannot be loaded by a member, so nobody becomes an administrator through it', async () => {
+    const fresh = await openTestRuntime();
+    const member = await fresh.signIn('Mem');
+    expect(await fresh.dispatch('demo.load', {}, member)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await failure(fresh.call('session.signIn', { username: 'alex', password: DEMO_PASSWORD }, newSession()))).code).toBe('UNAUTHENTICATED');
+    fresh.close();
+  });
+
+  it('loaded by an administrator from the app, gives the demo people no password', async () => {
+    const fresh = await openTestRuntime();
+    await fresh.call('demo.load', {});
+    const alex = (await fresh.call('users.list', {})).find((user) => user.username === 'alex');
+    expect(alex).toMatchObject({ role: 'admin', hasPassword: false });
+    expect((await failure(fresh.call('session.signIn', { username: 'alex', password: DEMO_PASSWORD }, newSession()))).code).toBe('UNAUTHENTICATED');
+    fresh.close();
+  });
+});
+
+describe('ending sessions', () => {
+  const sessionOf = async (username: string) => (await signInAs(username, TEST_PASSWORD)).session;
+
+  it('ends every session of a person whose password an administrator resets', async () => {
+    const bob = await app.signIn('Bob');
+    const laptop = await sessionOf('bob');
+    await app.call('users.resetPassword', { id: bob.userId as number, password: 'reset by admin' });
+    for (const session of [bob, laptop]) expect(await app.dispatch('parts.list', {}, session)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect((await app.call('session.get', {}, laptop)).user).toBeNull();
+    expect((await signInAs('bob', 'reset by admin')).user.username).toBe('bob');
+  });
+
+  it('keeps the window that changed its own password and ends the others', async () => {
+    const here = await app.signIn('Carol');
+    const elsewhere = await sessionOf('carol');
+    await app.call('profile.changePassword', { currentPassword: TEST_PASSWORD, newPassword: 'carol changed it' }, here);
+    expect((await app.dispatch('parts.list', {}, here)).ok).toBe(true);
+    expect((await app.dispatch('parts.list', {}, elsewhere)).ok).toBe(false);
+  });
+
+  it('does not bring a deactivated person\'s old sessions back when they are activated again', async () => {
+    const dave = await app.signIn('Dave');
+    const id = dave.userId as number;
+    await app.call('users.update', { id, displayName: 'Dave', email: 'dave@example.test', role: 'member', active: false });
+    await app.call('users.update', { id, displayName: 'Dave', email: 'dave@example.test', role: 'member', active: true });
+    expect(await app.dispatch('parts.list', {}, dave)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 });

@@ -1,44 +1,44 @@
 import type { ParsedInput } from '../../contract';
-import type { Role, UserView } from '../../contract/users';
+import type { Role, UserListEntry, UserView } from '../../contract/users';
 import type { CoreContext, WriteContext } from '../context';
+import { eq, sql } from 'drizzle-orm';
+import { users as userTable } from '../../../db/schema';
 import { conflict, DomainError, notFound } from '../errors';
+import { signInLimiter } from './signInLimits';
 
-interface UserRecord {
-  id: number;
-  failedSignIns: number;
-  signInBlockedUntil: number;
-  username: string;
-  displayName: string;
-  email: string | null;
-  role: Role;
-  active: number;
-  passwordHash: string | null;
-  createdAt: number;
-  lastSignInAt: number | null;
-}
+type UserRow = typeof userTable.$inferSelect;
 
 export interface UserWithSecrets extends UserView {
   passwordHash: string | null;
-  failedSignIns: number;
-  signInBlockedUntil: number;
+  sessionEpoch: number;
 }
 
-const userColumns = `select id, username, display_name as displayName, email, role, active, password_hash as passwordHash,
-  created_at as createdAt, last_sign_in_at as lastSignInAt, failed_sign_ins as failedSignIns,
-  sign_in_blocked_until as signInBlockedUntil from users`;
-
-function toView(record: UserRecord): UserView {
+function toView(row: UserRow): UserView {
   return {
-    id: record.id,
-    username: record.username,
-    displayName: record.displayName,
-    email: record.email,
-    role: record.role,
-    active: record.active === 1,
-    hasPassword: record.passwordHash !== null,
-    createdAt: record.createdAt,
-    lastSignInAt: record.lastSignInAt,
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    email: row.email,
+    role: row.role,
+    active: row.active,
+    hasPassword: row.passwordHash !== null,
+    createdAt: row.createdAt,
+    lastSignInAt: row.lastSignInAt,
   };
+}
+
+function row(ctx: CoreContext, id: number): UserRow | undefined {
+  return ctx.db.select().from(userTable).where(eq(userTable.id, id)).get();
+}
+
+/** A session signed in under an older epoch is signed out at its next call (see dispatch/session). */
+function endSessions(ctx: WriteContext, userId: number): void {
+  ctx.db
+    .update(userTable)
+    .set({ sessionEpoch: sql`${userTable.sessionEpoch} + 1` })
+    .where(eq(userTable.id, userId))
+    .run();
+  ctx.change.endSessionsOf(userId);
 }
 
 export interface NewUser {
@@ -67,12 +67,22 @@ export const users = {
   count(ctx: CoreContext): number {
     return ctx.db.$client.prepare('select count(*) from users').pluck().get() as number;
   },
-  list(ctx: CoreContext): UserView[] {
-    return (ctx.db.$client.prepare(`${userColumns} order by display_name collate nocase`).all() as UserRecord[]).map(toView);
+  list(ctx: CoreContext): UserListEntry[] {
+    return ctx.db
+      .select()
+      .from(userTable)
+      .orderBy(sql`${userTable.displayName} collate nocase`)
+      .all()
+      .map((user) => ({ ...toView(user), signInBlockedUntil: signInLimiter.blockedUntil(ctx, user.username) }));
   },
   find(ctx: CoreContext, id: number): UserView | null {
-    const record = ctx.db.$client.prepare(`${userColumns} where id = ?`).get(id) as UserRecord | undefined;
-    return record ? toView(record) : null;
+    const found = row(ctx, id);
+    return found ? toView(found) : null;
+  },
+  /** The account behind a session, with the epoch the session must match; null if it is gone. */
+  forSession(ctx: CoreContext, id: number): { user: UserView; sessionEpoch: number } | null {
+    const found = row(ctx, id);
+    return found ? { user: toView(found), sessionEpoch: found.sessionEpoch } : null;
   },
   get(ctx: CoreContext, id: number): UserView {
     const user = users.find(ctx, id);
@@ -81,9 +91,12 @@ export const users = {
   },
   /** The account with its password hash and sign-in state, for the sign-in check only. */
   byUsername(ctx: CoreContext, username: string): UserWithSecrets | null {
-    const record = ctx.db.$client.prepare(`${userColumns} where lower(username) = lower(?)`).get(username) as UserRecord | undefined;
-    if (!record) return null;
-    return { ...toView(record), passwordHash: record.passwordHash, failedSignIns: record.failedSignIns, signInBlockedUntil: record.signInBlockedUntil };
+    const found = ctx.db
+      .select()
+      .from(userTable)
+      .where(sql`lower(${userTable.username}) = lower(${username})`)
+      .get();
+    return found ? { ...toView(found), passwordHash: found.passwordHash, sessionEpoch: found.sessionEpoch } : null;
   },
 
   create(ctx: WriteContext, input: NewUser): UserView {
@@ -107,6 +120,7 @@ export const users = {
     ctx.db.$client
       .prepare('update users set display_name = ?, email = ?, role = ?, active = ? where id = ?')
       .run(input.displayName, input.email, input.role, input.active ? 1 : 0, input.id);
+    if (before.active && !input.active) endSessions(ctx, input.id);
     ctx.change.touch('users');
     return users.get(ctx, input.id);
   },
@@ -124,12 +138,26 @@ export const users = {
     return ctx.db.$client.prepare('select digest_hour from users where id = ?').pluck().get(userId) as number;
   },
 
-  setPasswordHash(ctx: WriteContext, userId: number, passwordHash: string): UserView {
-    users.get(ctx, userId);
-    ctx.db.$client
-      .prepare('update users set password_hash = ?, failed_sign_ins = 0, sign_in_blocked_until = 0 where id = ?')
-      .run(passwordHash, userId);
+  /** A new password ends every session the account had; returns the epoch a session needs now. */
+  setPasswordHash(ctx: WriteContext, userId: number, passwordHash: string): { user: UserView; sessionEpoch: number } {
+    const before = users.get(ctx, userId);
+    ctx.db.update(userTable).set({ passwordHash }).where(eq(userTable.id, userId)).run();
+    endSessions(ctx, userId);
+    signInLimiter.clear(ctx, userId, before.username);
     ctx.change.touch('users');
-    return users.get(ctx, userId);
+    return users.forSession(ctx, userId) as { user: UserView; sessionEpoch: number };
+  },
+
+  /** An administrator lets a slowed-down account try again now. */
+  clearSignInBlock(ctx: WriteContext, userId: number): UserListEntry {
+    const user = users.get(ctx, userId);
+    signInLimiter.clear(ctx, userId, user.username);
+    ctx.change.touch('users');
+    return { ...user, signInBlockedUntil: null };
+  },
+
+  /** Set-up is open while no active administrator can sign in (a new data folder, or one filled by an import). */
+  needsSetup(ctx: CoreContext): boolean {
+    return ctx.db.$client.prepare(`select 1 from users where role = 'admin' and active and password_hash is not null limit 1`).get() === undefined;
   },
 };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,7 +15,8 @@ import { notifySendNotifier } from '../osNotifications/notifySend';
 import { startOsAlerts } from '../osNotifications/osAlerts';
 import { defaultDataDir } from '../dataDir';
 import { startCore, type Runtime } from '../startCore';
-import { startHeadless } from './server';
+import { isLoopback } from './addresses';
+import { startHeadless, type TlsFiles } from './server';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -33,17 +34,35 @@ const { values } = parseArgs({
     // Serve the contract only, without the app's pages: for scripts, and for tests that need no UI.
     'api-only': { type: 'boolean', default: false },
     'allow-remote': { type: 'boolean', default: false },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
   },
   strict: true,
 });
 
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}".`);
-const loopback = ['127.0.0.1', '::1', 'localhost'].includes(values.host);
+const loopback = isLoopback(values.host);
 if (!loopback && !values['allow-remote']) {
   fail(`--host ${values.host} would expose Stockbell to the network; add --allow-remote if that is what you want.`);
 }
-if (!loopback) console.warn(`Warning: Stockbell is reachable from other machines at ${values.host}; anyone with the URL's token can use it.`);
+if (Boolean(values['tls-cert']) !== Boolean(values['tls-key'])) fail('--tls-cert and --tls-key go together: give both files.');
+function readTls(): TlsFiles | undefined {
+  if (!values['tls-cert'] || !values['tls-key']) return undefined;
+  try {
+    return { cert: readFileSync(values['tls-cert']), key: readFileSync(values['tls-key']) };
+  } catch (error) {
+    return fail(`the TLS certificate or key could not be read: ${(error as Error).message}`);
+  }
+}
+const tls = readTls();
+if (!loopback) {
+  console.warn(
+    tls
+      ? 'Warning: Stockbell is reachable from other machines; anyone with the address and its token can reach the sign-in page.'
+      : 'Warning: Stockbell is reachable from other machines over plain HTTP: the access token, passwords and session cookies cross the network unencrypted. Give it a certificate with --tls-cert FILE --tls-key FILE.',
+  );
+}
 const rendererDir = values['api-only'] ? null : resolve(projectRoot, 'build/renderer');
 if (rendererDir && !existsSync(resolve(rendererDir, 'index.html'))) fail('the renderer is not built; run "npm run build:renderer".');
 const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
@@ -66,12 +85,20 @@ if (values.demo && runtime.core.read(demoStatus).empty) {
 
 const stopMaintenance = startMaintenance(runtime.core);
 const mailWorker = new MailWorker(runtime.core, runtime.secrets);
-const host = await startHeadless({ runtime, rendererDir, host: values.host, port, token: randomBytes(24).toString('hex') });
+async function listen() {
+  try {
+    return await startHeadless({ runtime, rendererDir, host: values.host, port, token: randomBytes(24).toString('hex'), ...(tls ? { tls } : {}) });
+  } catch (error) {
+    return fail(`it could not listen on ${values.host}:${port}: ${(error as Error).message}`);
+  }
+}
+const host = await listen();
 links.webBase = host.url.replace(/\/#token=.*$/, '');
 mailWorker.start();
 const notifier = notifySendNotifier();
 const stopOsAlerts = notifier ? startOsAlerts(runtime.core, { notifier, signedIn: () => host.signedInUsers(), open: () => undefined }) : () => undefined;
 console.log(`Stockbell is serving at ${host.url}`);
+if (host.urls.length > 1) console.log(`It also answers at:\n${host.urls.slice(1).map((url) => `  ${url}`).join('\n')}`);
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

@@ -38,5 +38,9 @@ export function keyFileSecrets(dataDir: string): Secrets {
       decipher.setAuthTag(Buffer.from(tag, 'base64'));
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
     },
+    protection: () => ({
+      keychain: false,
+      description: `Encrypted with a key file (${KEY_FILE}) in Stockbell's data folder: anyone who can read that folder can read the password.`,
+    }),
   };
 }

@@ -1,21 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contentSecurityPolicy } from '../../contract/contentSecurityPolicy';
 
 // Headers and checks every response and request of the headless host goes through.
 
 export const securityHeaders: Record<string, string> = {
-  'Content-Security-Policy': [
-    "default-src 'self'",
-    "script-src 'self'",
-    // Mantine writes its theme variables into a style element at run time.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; '),
+  'Content-Security-Policy': contentSecurityPolicy,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
@@ -39,22 +29,14 @@ export function hasToken(request: IncomingMessage, token: string): boolean {
 }
 
 /**
- * Host must name the address we are bound to (defeats DNS rebinding); Origin, when sent, must be
- * our own (defeats cross-site calls from other pages in the same browser).
+ * Host must name an address we are reachable at (defeats DNS rebinding); Origin, when sent, must be
+ * our own, scheme included (defeats cross-site calls from other pages in the same browser).
  */
-export function isSameOrigin(request: IncomingMessage, allowedHosts: Set<string>): boolean {
-  const host = request.headers.host;
-  if (!host || !allowedHosts.has(host.toLowerCase())) return false;
-  const origin = request.headers.origin;
+export function isSameOrigin(request: IncomingMessage, allowedHosts: Set<string>, scheme: 'http' | 'https'): boolean {
+  const host = request.headers.host?.toLowerCase();
+  if (!host || !allowedHosts.has(host)) return false;
+  const origin = request.headers.origin?.toLowerCase();
   if (origin === undefined) return true;
-  return allowedHosts.has(origin.toLowerCase().replace(/^http:\/\//, '')) && origin.toLowerCase().startsWith('http://');
-}
-
-export function allowedHostsFor(host: string, port: number): Set<string> {
-  const names = new Set([`${host}:${port}`]);
-  if (host === '127.0.0.1' || host === 'localhost') {
-    names.add(`127.0.0.1:${port}`);
-    names.add(`localhost:${port}`);
-  }
-  return names;
+  const prefix = `${scheme}://`;
+  return origin.startsWith(prefix) && allowedHosts.has(origin.slice(prefix.length));
 }

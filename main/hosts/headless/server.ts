@@ -1,13 +1,23 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Session } from '../../dispatch/session';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { signedInUser, type Session } from '../../dispatch/session';
 import type { Runtime } from '../startCore';
-import { allowedHostsFor, applySecurityHeaders, hasToken, isSameOrigin } from './security';
+import { listeningAddresses } from './addresses';
+import { applySecurityHeaders, hasToken, isSameOrigin, securityHeaders } from './security';
 import { SessionStore } from './sessions';
 import { readStatic } from './staticFiles';
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const HEARTBEAT_MS = 25_000;
+/** Calls after which the browser holds a different session: its cookie is renewed. */
+const SIGN_IN_OR_OUT = new Set(['session.signIn', 'session.setup', 'session.signOut']);
+
+export interface TlsFiles {
+  cert: Buffer;
+  key: Buffer;
+}
 
 export interface HeadlessOptions {
   runtime: Runtime;
@@ -16,11 +26,16 @@ export interface HeadlessOptions {
   host: string;
   port: number;
   token: string;
+  /** A certificate and key: serve HTTPS instead of HTTP. */
+  tls?: TlsFiles;
 }
 
 export interface HeadlessHost {
   server: Server;
+  /** The address to open, token included: the first of `urls`. */
   url: string;
+  /** Every address the host answers at, token included, the one a colleague would open first. */
+  urls: string[];
   /** People signed in on a page that is open now (it holds an event stream). */
   signedInUsers(): Set<number>;
   close(): Promise<void>;
@@ -47,20 +62,62 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 }
 
 function refuse(response: ServerResponse, status: number, message: string): void {
-  send(response, status, { ok: false, error: { code: status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', message } });
+  const code = status === 401 ? 'UNAUTHENTICATED' : status === 400 ? 'INVALID_INPUT' : 'FORBIDDEN';
+  send(response, status, { ok: false, error: { code, message } });
 }
 
-/** Serves the renderer and the contract over HTTP on one address, with events as Server-Sent Events. */
+/** A path whose percent-encoding is broken is the client's mistake (400), not ours (500). */
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Node answers requests it cannot parse (bad syntax, headers too large) itself, without our
+ * headers; this answer carries them.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const body = STATUS_CODES[status] ?? 'Bad Request';
+  const headers = Object.entries({ ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(body.length), Connection: 'close' })
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\r\n');
+  socket.end(`HTTP/1.1 ${status} ${body}\r\n${headers}\r\n\r\n${body}`);
+}
+
+/** Serves the renderer and the contract over HTTP(S) on one address, with events as Server-Sent Events. */
 export async function startHeadless(options: HeadlessOptions): Promise<HeadlessHost> {
   const { runtime, rendererDir, token } = options;
-  const sessions = new SessionStore();
+  const scheme = options.tls ? 'https' : 'http';
+  const sessions = new SessionStore({ secure: options.tls !== undefined });
   const streams = new Map<ServerResponse, Session>();
-  let allowedHosts = new Set<string>();
+  let addresses: ReturnType<typeof listeningAddresses> | null = null;
+
+  const endStream = (stream: ServerResponse, frame?: string) => {
+    if (frame) stream.write(frame);
+    stream.end();
+    streams.delete(stream);
+  };
 
   const stopEvents = runtime.core.onEvent((event, payload, audience) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const [stream, session] of streams) {
-      if ('everyone' in audience || session.userId === audience.userId) stream.write(frame);
+    for (const [stream, session] of [...streams]) {
+      if (session.userId === null) {
+        endStream(stream);
+        continue;
+      }
+      if ('userId' in audience && session.userId !== audience.userId) continue;
+      // A stream whose session just ended is told so, then closed: its page shows sign-in.
+      if (event === 'session.ended' && signedInUser(runtime.core, session) === null) endStream(stream, frame);
+      else stream.write(frame);
     }
   });
   const heartbeat = setInterval(() => {
@@ -85,11 +142,18 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
       return;
     }
     const session = sessions.resolve(request, response);
-    send(response, 200, await runtime.dispatch(method, input, session));
+    const result = await runtime.dispatch(method, input, session);
+    if (result.ok && SIGN_IN_OR_OUT.has(method)) {
+      sessions.renew(session, response);
+      for (const [stream, owner] of [...streams]) if (owner === session) endStream(stream);
+    }
+    send(response, 200, result);
   }
 
   function openEvents(request: IncomingMessage, response: ServerResponse): void {
     const session = sessions.resolve(request, response);
+    // Events name parts, people and notifications: only for someone signed in.
+    if (signedInUser(runtime.core, session) === null) return refuse(response, 401, 'Please sign in.');
     response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
     response.write(': connected\n\n');
     streams.set(response, session);
@@ -102,8 +166,9 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     applySecurityHeaders(response);
-    if (!isSameOrigin(request, allowedHosts)) return refuse(response, 403, 'This address is not allowed.');
+    if (!addresses || !isSameOrigin(request, addresses.allowed(), scheme)) return refuse(response, 403, 'This address is not allowed.');
     const url = new URL(request.url ?? '/', 'http://stockbell.invalid');
+    if (!decodablePath(url.pathname)) return refuse(response, 400, 'The address is not valid.');
     if (url.pathname.startsWith('/api/')) {
       if (!hasToken(request, token)) return refuse(response, 401, 'The access token is missing or wrong.');
       const call = /^\/api\/call\/([A-Za-z]+(?:\.[A-Za-z]+)+)$/.exec(url.pathname);
@@ -125,24 +190,29 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 
-  const server = createServer((request, response) => {
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
     route(request, response).catch((error: unknown) => {
       console.error('Request failed:', error);
       if (!response.headersSent) send(response, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error.' } });
       else response.end();
     });
-  });
+  };
+  const server: Server = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, handle) : createServer(handle);
+  server.on('clientError', answerClientError);
+  // A TLS handshake that fails (a plain-HTTP client, an untrusted certificate) is the client's business.
+  server.on('tlsClientError', (_error: Error, socket: Socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  allowedHosts = allowedHostsFor(options.host, port);
-  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  addresses = listeningAddresses(options.host, port);
+  const urls = addresses.urls(scheme).map((base) => `${base}/#token=${token}`);
 
   return {
     server,
-    url: `http://${shownHost}:${port}/#token=${token}`,
+    url: urls[0] as string,
+    urls,
     signedInUsers() {
       const people = new Set<number>();
       for (const session of streams.values()) if (session.userId !== null) people.add(session.userId);

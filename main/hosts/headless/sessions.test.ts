@@ -1,18 +1,36 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import type { Session } from '../../dispatch/session';
 import { SessionStore } from './sessions';
 
-/** A browser: it keeps the cookie the store sets, as a real one would. */
+/** A browser: it keeps the cookies the store sets, as a real one would. */
 function browser() {
-  let cookie: string | undefined;
-  const request = () => ({ headers: cookie ? { cookie } : {} }) as IncomingMessage;
-  const response = () =>
-    ({
-      setHeader: (_name: string, value: string) => {
-        cookie = value.split(';')[0];
+  const jar = new Map<string, string>();
+  const setCookies: string[] = [];
+  const request = () => ({ headers: jar.size ? { cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; ') } : {}, socket: { remoteAddress: '127.0.0.1' } }) as unknown as IncomingMessage;
+  const response = () => {
+    const headers = new Map<string, unknown>();
+    return {
+      getHeader: (name: string) => headers.get(name.toLowerCase()),
+      setHeader: (name: string, value: string[]) => {
+        headers.set(name.toLowerCase(), value);
+        for (const cookie of value) {
+          setCookies.push(cookie);
+          const [pair] = cookie.split(';');
+          const [key, ...rest] = (pair as string).split('=');
+          jar.set(key as string, rest.join('='));
+        }
       },
-    }) as unknown as ServerResponse;
-  return { visit: (store: SessionStore) => store.resolve(request(), response()) };
+    } as unknown as ServerResponse;
+  };
+  return {
+    visit: (store: SessionStore) => store.resolve(request(), response()),
+    renew: (store: SessionStore, session: Session) => store.renew(session, response()),
+    cookie: (name: string) => jar.get(name),
+    setCookies,
+    /** Plants a cookie, as another page on 127.0.0.1 could. */
+    plant: (name: string, value: string) => jar.set(name, value),
+  };
 }
 
 describe('headless sessions', () => {
@@ -28,7 +46,7 @@ describe('headless sessions', () => {
 
   it('forgets a session left idle past the limit, so that browser signs in again', () => {
     let now = 0;
-    const store = new SessionStore({ idleMs: 1_000, maxSignedOut: 100 }, () => now);
+    const store = new SessionStore({ limits: { idleMs: 1_000, maxSignedOut: 100 }, now: () => now });
     const alice = browser();
     const session = alice.visit(store);
     session.userId = 7;
@@ -44,7 +62,7 @@ describe('headless sessions', () => {
 
   it('keeps a quiet session whose event stream is open, until the stream closes', () => {
     let now = 0;
-    const store = new SessionStore({ idleMs: 1_000, maxSignedOut: 100 }, () => now);
+    const store = new SessionStore({ limits: { idleMs: 1_000, maxSignedOut: 100 }, now: () => now });
     const alice = browser();
     const session = alice.visit(store);
     const closeFirst = store.streamOpened(session);
@@ -64,7 +82,7 @@ describe('headless sessions', () => {
   });
 
   it('caps signed-out sessions, dropping the least recent, and never a signed-in one', () => {
-    const store = new SessionStore({ idleMs: 60_000, maxSignedOut: 5 });
+    const store = new SessionStore({ limits: { idleMs: 60_000, maxSignedOut: 5 } });
     const signedIn = browser();
     const mine = signedIn.visit(store);
     mine.userId = 3;
@@ -74,5 +92,34 @@ describe('headless sessions', () => {
     expect(store.size).toBe(6);
     expect(signedIn.visit(store)).toBe(mine);
     expect(first.visit(store)).not.toBe(firstSession);
+  });
+
+  it('gives a browser a new session id when it signs in or out, so a planted id is worth nothing', () => {
+    const store = new SessionStore();
+    const victim = browser();
+    const attacker = browser();
+    attacker.visit(store);
+    const planted = attacker.cookie('stockbell_session') as string;
+    victim.plant('stockbell_session', planted);
+    const before = victim.visit(store);
+    before.userId = 9;
+    const after = victim.renew(store, before);
+    expect(victim.cookie('stockbell_session')).not.toBe(planted);
+    expect(after.userId).toBe(9);
+    expect(before.userId).toBeNull();
+    expect(victim.visit(store)).toBe(after);
+    expect(attacker.visit(store).userId).toBeNull();
+  });
+
+  it('keeps a long-lived device cookie per browser, and the source of its requests', () => {
+    const store = new SessionStore({ secure: true });
+    const alice = browser();
+    const first = alice.visit(store);
+    expect(first.device).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.source).toBe('ip:127.0.0.1');
+    expect(alice.setCookies.find((cookie) => cookie.startsWith('stockbell_device='))).toMatch(/HttpOnly; SameSite=Strict; Secure; Max-Age=34560000$/);
+    const renewed = alice.renew(store, first);
+    expect(renewed.device).toBe(first.device);
+    expect(browser().visit(store).device).not.toBe(first.device);
   });
 });

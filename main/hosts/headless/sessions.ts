@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { newSession, type Session } from '../../dispatch/session';
 
-const COOKIE = 'stockbell_session';
+const SESSION_COOKIE = 'stockbell_session';
+/** A browser that signed in to an account before gets its own sign-in limit (see signInLimits). */
+const DEVICE_COOKIE = 'stockbell_device';
+/** Browsers cap cookie lifetimes at 400 days. */
+const DEVICE_MAX_AGE_S = 400 * 24 * 60 * 60;
 
 export interface SessionLimits {
   /** A session unused for this long is forgotten: its browser has to sign in again. */
@@ -12,6 +16,13 @@ export interface SessionLimits {
 }
 
 export const defaultSessionLimits: SessionLimits = { idleMs: 12 * 60 * 60 * 1000, maxSignedOut: 500 };
+
+export interface SessionStoreOptions {
+  limits?: SessionLimits;
+  now?: () => number;
+  /** Served over TLS: cookies are marked Secure, so a browser never sends them in the clear. */
+  secure?: boolean;
+}
 
 interface Entry {
   session: Session;
@@ -28,28 +39,41 @@ export class SessionStore {
   private readonly sessions = new Map<string, Entry>();
   /** Open event streams per session. */
   private readonly streams = new Map<Session, number>();
+  private readonly limits: SessionLimits;
+  private readonly now: () => number;
+  private readonly cookieFlags: string;
 
-  constructor(
-    private readonly limits: SessionLimits = defaultSessionLimits,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(options: SessionStoreOptions = {}) {
+    this.limits = options.limits ?? defaultSessionLimits;
+    this.now = options.now ?? Date.now;
+    this.cookieFlags = `Path=/; HttpOnly; SameSite=Strict${options.secure ? '; Secure' : ''}`;
+  }
 
   /** The request's session, or a new one with its cookie set on the response. */
   resolve(request: IncomingMessage, response: ServerResponse): Session {
     this.expire();
-    const id = readCookie(request.headers.cookie, COOKIE);
+    const id = readCookie(request.headers.cookie, SESSION_COOKIE);
     const known = id ? this.sessions.get(id) : undefined;
+    const device = this.deviceOf(request, response);
     if (id && known) {
       this.sessions.delete(id);
       this.sessions.set(id, { session: known.session, lastSeen: this.now() });
+      known.session.device = device;
       return known.session;
     }
-    const fresh = randomBytes(32).toString('hex');
-    const session = newSession();
-    this.sessions.set(fresh, { session, lastSeen: this.now() });
-    response.setHeader('Set-Cookie', `${COOKIE}=${fresh}; Path=/; HttpOnly; SameSite=Strict`);
-    this.capSignedOut();
-    return session;
+    return this.start(response, newSession({ source: sourceOf(request), device }));
+  }
+
+  /**
+   * Signing in or out ends the session the browser had and starts another under a new cookie, so a
+   * session id planted before sign-in (any local page can set cookies for 127.0.0.1) is worth nothing
+   * after it. The old session is left signed out; returns the new one.
+   */
+  renew(old: Session, response: ServerResponse): Session {
+    for (const [id, entry] of this.sessions) if (entry.session === old) this.sessions.delete(id);
+    const next = this.start(response, { ...old });
+    old.userId = null;
+    return next;
   }
 
   /** A session with an open event stream is in use however long it stays quiet. */
@@ -67,6 +91,22 @@ export class SessionStore {
 
   get size(): number {
     return this.sessions.size;
+  }
+
+  private start(response: ServerResponse, session: Session): Session {
+    const id = randomBytes(32).toString('hex');
+    this.sessions.set(id, { session, lastSeen: this.now() });
+    setCookie(response, `${SESSION_COOKIE}=${id}; ${this.cookieFlags}`);
+    this.capSignedOut();
+    return session;
+  }
+
+  private deviceOf(request: IncomingMessage, response: ServerResponse): string {
+    const known = readCookie(request.headers.cookie, DEVICE_COOKIE);
+    if (known && /^[0-9a-f]{64}$/.test(known)) return known;
+    const device = randomBytes(32).toString('hex');
+    setCookie(response, `${DEVICE_COOKIE}=${device}; ${this.cookieFlags}; Max-Age=${DEVICE_MAX_AGE_S}`);
+    return device;
   }
 
   private expire(): void {
@@ -88,6 +128,19 @@ export class SessionStore {
       signedOut -= 1;
     }
   }
+}
+
+/** Sign-in limits count per network source; every browser on this machine is one source. */
+function sourceOf(request: IncomingMessage): string {
+  return `ip:${request.socket?.remoteAddress ?? 'unknown'}`;
+}
+
+function setCookie(response: ServerResponse, cookie: string): void {
+  const existing = response.getHeader('Set-Cookie');
+  const list = existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
+  // One Set-Cookie per name: a renewed session replaces the one set earlier in this response.
+  const name = cookie.slice(0, cookie.indexOf('='));
+  response.setHeader('Set-Cookie', [...list.filter((entry) => !entry.startsWith(`${name}=`)), cookie]);
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {

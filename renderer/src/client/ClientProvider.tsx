@@ -55,11 +55,14 @@ export function ClientProvider({ transport, children }: { transport: Transport; 
     const offNotifications = transport.on('notifications.changed', () => {
       void queryClient.invalidateQueries({ predicate: (query) => isNotificationQuery(query.queryKey) });
     });
+    // A password reset, a deactivation or a restore may have signed this window out.
+    const offSessionEnded = transport.on('session.ended', () => void queryClient.invalidateQueries({ queryKey: SESSION_KEY }));
     // Pushes may have been missed while the stream was down.
     const offReconnect = transport.onReconnect?.(refreshAll);
     return () => {
       offInventory();
       offNotifications();
+      offSessionEnded();
       offReconnect?.();
     };
   }, [transport, queryClient]);

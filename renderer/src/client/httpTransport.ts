@@ -45,6 +45,12 @@ function statusFailure(status: number, method: string): { ok: false; error: Call
   }
 }
 
+/** A call whose success means this tab now has a signed-in session. */
+function isSignedInAnswer(method: string, value: unknown): boolean {
+  if (method === 'session.signIn' || method === 'session.setup') return true;
+  return method === 'session.get' && typeof value === 'object' && value !== null && (value as { user?: unknown }).user != null;
+}
+
 export function createHttpTransport(token: string | null): Transport {
   const authorization: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -53,6 +59,15 @@ export function createHttpTransport(token: string | null): Transport {
   // gets a session of its own that never signs in, and events for the signed-in person never reach it.
   let sessionCookieSet = () => {};
   const firstAnswer = new Promise<void>((resolve) => (sessionCookieSet = resolve));
+  // The host streams events only to a signed-in session; a refused stream waits for a sign-in.
+  let signIns = 0;
+  let signedIn = () => {};
+  let nextSignIn = new Promise<void>((resolve) => (signedIn = resolve));
+  const noteSignIn = () => {
+    signIns += 1;
+    signedIn();
+    nextSignIn = new Promise<void>((resolve) => (signedIn = resolve));
+  };
 
   async function invoke<M extends MethodName>(method: M, input: unknown): Promise<CallResult<M>> {
     let response: Response;
@@ -73,7 +88,10 @@ export function createHttpTransport(token: string | null): Transport {
     } catch {
       // Not JSON: a proxy or a transport-level refusal; the status code says what happened.
     }
-    if (response.ok && isCallResult(body)) return body as CallResult<M>;
+    if (response.ok && isCallResult(body)) {
+      if (body.ok && isSignedInAnswer(method, body.value)) noteSignIn();
+      return body as CallResult<M>;
+    }
     // Transport refusals get a sentence that says what to do; other bodies the host framed itself.
     if (!response.ok && [401, 403, 404, 413].includes(response.status)) return statusFailure(response.status, method);
     if (isCallResult(body)) return body as CallResult<M>;
@@ -102,12 +120,18 @@ export function createHttpTransport(token: string | null): Transport {
 
     const connect = async () => {
       await firstAnswer;
+      const signInsBefore = signIns;
       try {
         const response = await fetch('/api/events', {
           headers: { ...authorization, Accept: 'text/event-stream' },
           credentials: 'same-origin',
           cache: 'no-store',
         });
+        if (response.status === 401) {
+          if (signIns === signInsBefore) await nextSignIn;
+          void connect();
+          return;
+        }
         if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
         attempt = 0;
         if (connectedBefore) for (const listener of reconnectListeners) listener();

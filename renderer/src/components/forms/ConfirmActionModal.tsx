@@ -14,6 +14,8 @@ interface ConfirmActionModalProps {
   dismissLabel?: string;
   color?: string;
   pending?: boolean;
+  /** The action cannot be taken (the dialog says why). */
+  confirmDisabled?: boolean;
   error?: unknown;
   onConfirm: () => void;
 }
@@ -28,6 +30,7 @@ export function ConfirmActionModal({
   dismissLabel = 'Cancel',
   color,
   pending = false,
+  confirmDisabled = false,
   error,
   onConfirm,
 }: ConfirmActionModalProps) {
@@ -46,7 +49,7 @@ export function ConfirmActionModal({
           <Button variant="default" onClick={onClose} disabled={pending}>
             {dismissLabel}
           </Button>
-          <Button color={color} loading={pending} onClick={onConfirm} data-autofocus>
+          <Button color={color} loading={pending} disabled={confirmDisabled} onClick={onConfirm} data-autofocus>
             {confirmLabel}
           </Button>
         </Group>

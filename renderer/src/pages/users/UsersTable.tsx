@@ -1,10 +1,10 @@
-import { Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
-import type { UserView } from '../../../../main/contract';
+import { Badge, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import type { UserListEntry } from '../../../../main/contract';
 import { TimeText } from '../../components/TimeText';
 import { roleLabel } from '../../session/roles';
 import { UserRowActions } from './UserRowActions';
 
-export function UsersTable({ users }: { users: UserView[] }) {
+export function UsersTable({ users }: { users: UserListEntry[] }) {
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table highlightOnHover aria-label="Users">
@@ -43,6 +43,13 @@ export function UsersTable({ users }: { users: UserView[] }) {
                     <Badge variant="light" color="yellow" size="sm">
                       No password
                     </Badge>
+                  )}
+                  {user.signInBlockedUntil !== null && (
+                    <Tooltip label="Wrong passwords have paused sign-in from browsers this person has not used before. Their own browsers still get in.">
+                      <Badge variant="light" color="orange" size="sm">
+                        Sign-in paused until {new Date(user.signInBlockedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+                      </Badge>
+                    </Tooltip>
                   )}
                 </Group>
               </Table.Td>
