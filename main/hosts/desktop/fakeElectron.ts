@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events';
+import type { SafeStorage } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 
 // The one fake of a dependency in the project: a minimal stand-in for the parts of Electron the
 // desktop host uses, recording what the host asked of it. Electron itself cannot run here.
@@ -91,6 +94,43 @@ export class FakeWindow extends EventEmitter {
   }
 }
 
+/** safeStorage with a settable Linux backend; "encryption" here only needs to round-trip. */
+export class FakeSafeStorage {
+  backend: ReturnType<SafeStorage['getSelectedStorageBackend']> = 'gnome_libsecret';
+  encryptionAvailable = true;
+  isEncryptionAvailable(): boolean {
+    return this.encryptionAvailable;
+  }
+  getSelectedStorageBackend(): ReturnType<SafeStorage['getSelectedStorageBackend']> {
+    return this.backend;
+  }
+  encryptString(plain: string): Buffer {
+    return Buffer.from(plain, 'utf8').reverse();
+  }
+  decryptString(sealed: Buffer): string {
+    return Buffer.from(sealed).reverse().toString('utf8');
+  }
+}
+
+export type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+export class FakeProtocol {
+  privileged: { scheme: string; privileges: Record<string, boolean> }[] = [];
+  private readonly handlers = new Map<string, ProtocolHandler>();
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges: Record<string, boolean> }[]): void {
+    this.privileged.push(...schemes);
+  }
+  handle(scheme: string, handler: ProtocolHandler): void {
+    this.handlers.set(scheme, handler);
+  }
+  /** The handler the host registered for a scheme, to send it requests as the page would. */
+  handler(scheme: string): ProtocolHandler {
+    const found = this.handlers.get(scheme);
+    if (!found) throw new Error(`No handler for ${scheme}://`);
+    return found;
+  }
+}
+
 export const fakeElectron = {
   app: new FakeApp(),
   Tray: FakeTray,
@@ -99,4 +139,8 @@ export const fakeElectron = {
   nativeImage: { createFromBitmap: () => ({ fake: 'image' }), createFromPath: () => ({ fake: 'image' }) },
   ipcMain: { handle: () => undefined, removeHandler: () => undefined },
   shell: { openExternal: async () => undefined },
+  protocol: new FakeProtocol(),
+  safeStorage: new FakeSafeStorage(),
+  // Like Electron's net.fetch for file:// URLs: the file's bytes, or a rejection when it is missing.
+  net: { fetch: async (url: string) => new Response(await readFile(fileURLToPath(url))) },
 };

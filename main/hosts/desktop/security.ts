@@ -1,4 +1,5 @@
 import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Session } from 'electron';
+import { contentSecurityPolicy } from '../../contract/contentSecurityPolicy';
 
 // Every Electron hardening decision lives here, so it can be read (and audited) in one place.
 // Nothing else in the app may call shell.openExternal.
@@ -6,10 +7,14 @@ import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Sessio
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://stockbell`;
 
-// Kept as one literal so it can be read (and checked by electronegativity) as written. Mantine writes
-// its theme variables into a style element at run time, hence 'unsafe-inline' for styles only.
-export const contentSecurityPolicy =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/**
+ * Headers on every app:// response. The app:// handler sets them itself: session.webRequest's header
+ * hooks never see responses made by protocol.handle.
+ */
+export const appResponseHeaders: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': contentSecurityPolicy,
+  'X-Content-Type-Options': 'nosniff',
+};
 
 /** The app's window, with every web preference that matters set explicitly and locked to app://. */
 export function createSecureWindow(options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>, preload: string): BrowserWindow {
@@ -74,13 +79,4 @@ export function guardWindow(window: BrowserWindow): void {
 export function guardPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'));
   session.setPermissionCheckHandler((_contents, permission) => permission === 'notifications');
-  session.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [contentSecurityPolicy],
-        'X-Content-Type-Options': ['nosniff'],
-      },
-    });
-  });
 }

@@ -39,7 +39,13 @@ async function until<T>(probe: () => T | null, timeoutMs = 10_000): Promise<T> {
 }
 
 interface DunstHistory {
-  data: { summary: { data: string }; body: { data: string }; appname: { data: string } }[][];
+  data: { summary: { data: string }; body: { data: string }; message: { data: string }; appname: { data: string } }[][];
+}
+
+/** What dunst draws: its Pango markup with the tags taken out and the entities read. */
+function drawnText(markup: string): string {
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return markup.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|apos);/g, (_entity, name: string) => entities[name] as string);
 }
 
 function history(): DunstHistory['data'][number] {
@@ -93,6 +99,25 @@ describe.skipIf(missing.length > 0)('OS notifications through notify-send and du
     expect(banners.map((entry) => entry.summary.data)).toEqual(['3 parts are low on stock']);
     expect(banners[0]?.body.data).toBe('Fuse 1A, Fuse 2A, Fuse 5A');
     expect(banners[0]?.appname.data).toBe('Stockbell');
+    stop();
+  }, 30_000);
+
+  it('shows a part name that looks like an option or markup exactly as written', async () => {
+    const notifier = notifySendNotifier(env);
+    if (!notifier) throw new Error('notify-send should be available on this bus');
+    const bob = await app.signIn('Bob');
+    const stop = startOsAlerts(app.core, { notifier, signedIn: () => new Set([bob.userId as number]), open: () => undefined, windowMs: 50 });
+    const name = '-u critical <b>bold</b> & more';
+    const bin = await app.call('locations.create', { name: 'Shelf' });
+    const part = await app.call('parts.create', { name, minimumStock: '10' });
+    const item = await app.call('stock.create', { partId: part.id, locationId: bin.id, quantity: '12' });
+    await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, bob);
+    await app.call('stock.remove', { itemId: item.id, quantity: '5' });
+    const banner = await until(() => history().find((entry) => entry.summary.data.includes(name)) ?? null);
+    const title = `Low stock: ${name}`;
+    const body = `${name} is down to 7, below its minimum of 10.`;
+    expect(banner.summary.data).toBe(title);
+    expect(drawnText(banner.message.data)).toBe(`${title}\n${body}`);
     stop();
   }, 30_000);
 

@@ -6,6 +6,7 @@ import { useMutate } from '../../client/hooks';
 import { fieldErrorsOf, formAlertOf } from '../../components/forms/formErrors';
 import { notifyDone, notifyFailed } from '../../components/notify';
 import { SectionCard } from '../../components/SectionCard';
+import { PasswordProtectionNote } from './PasswordProtectionNote';
 import { securityModes, usualPort } from './securityModes';
 
 const FIELDS = ['enabled', 'host', 'port', 'security', 'username', 'password', 'sender', 'instanceName'] as const;
@@ -128,18 +129,24 @@ export function EmailServerCard({ saved }: { saved: EmailSettingsView }) {
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <PasswordInput
                 label="Password"
-                description={saved.passwordSet ? 'A password is stored. Leave blank to keep it.' : 'Stored encrypted on this machine.'}
+                description={saved.passwordSet ? 'A password is stored. Leave blank to keep it.' : 'Never shown again once saved.'}
                 autoComplete="new-password"
                 value={values.password}
                 onChange={(e) => set('password', e.currentTarget.value)}
                 error={errors.password}
               />
+              {saved.passwordProtection.keychain && <PasswordProtectionNote protection={saved.passwordProtection} />}
               {saved.passwordSet && (
                 <Anchor component="button" type="button" size="xs" c="red" mt={4} onClick={forgetPassword} disabled={removePassword.isPending}>
                   Remove stored password
                 </Anchor>
               )}
             </Grid.Col>
+            {!saved.passwordProtection.keychain && (
+              <Grid.Col span={12}>
+                <PasswordProtectionNote protection={saved.passwordProtection} />
+              </Grid.Col>
+            )}
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput
                 label="Sender address"
