@@ -9,6 +9,11 @@ export const events = {
   'inventory.changed': z.object({ areas: z.array(inventoryArea) }),
   /** Sent only to the user the notifications belong to; `created` lists the new ones, if any. */
   'notifications.changed': z.object({ created: z.array(notificationView) }),
+  /**
+   * What this person follows changed (in this window, another, or by someone else's hand): every
+   * bell and "Subscribed via" on their screens is read again.
+   */
+  'subscriptions.changed': z.object({}),
   /** The desktop host asks the window to open a route (a clicked OS notification, a deep link). */
   'app.navigate': z.object({ path: z.string() }),
   /**

@@ -25,6 +25,9 @@ export class Change {
   /** The change queued email; the mail worker is woken once it commits. */
   mailQueued = false;
 
+  /** People whose subscriptions changed: every view of what they follow, in all their windows, refreshes. */
+  readonly subscriptionsChanged = new Set<number>();
+
   /** People whose sessions the change ended (a password reset, a deactivation); 'everyone' after a restore. */
   sessionsEnded: Set<number> | 'everyone' = new Set();
 
@@ -37,6 +40,10 @@ export class Change {
     const list = this.notified.get(userId) ?? [];
     if (created) list.push(created);
     this.notified.set(userId, list);
+  }
+
+  subscriptionsOf(userId: number): void {
+    this.subscriptionsChanged.add(userId);
   }
 
   endSessionsOf(userId: number): void {

@@ -109,6 +109,7 @@ export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder
   function publish(change: Change): void {
     if (change.areas.size > 0) emit('inventory.changed', { areas: [...change.areas] }, { everyone: true });
     for (const [userId, created] of change.notified) emit('notifications.changed', { created }, { userId });
+    for (const userId of change.subscriptionsChanged) emit('subscriptions.changed', {}, { userId });
     // Hosts check their sessions against the stored epochs; the windows signed out show sign-in.
     if (change.sessionsEnded === 'everyone') emit('session.ended', {}, { everyone: true });
     else for (const userId of change.sessionsEnded) emit('session.ended', {}, { userId });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPassword } from '../core/users/passwords';
 import { users } from '../core/users/users';
-import type { Session } from '../dispatch/session';
+import { newSession } from '../dispatch/session';
 import { keyFileSecrets } from '../hosts/headless/keyFileSecrets';
 import { startCore } from '../hosts/startCore';
 import { timing, type Timing } from '../bench/stats';
@@ -62,7 +62,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         for (const watcher of watchers) client.prepare('insert into part_subscriptions (user_id, part_id, created_at) values (?, ?, 0)').run(watcher.id, part);
         itemIds.push(item);
       }
-      return { driver: { userId: admin.id } as Session, reader: { userId: watchers[0]?.id ?? admin.id } as Session, items: itemIds };
+      return { driver: { ...newSession(), userId: admin.id }, reader: { ...newSession(), userId: watchers[0]?.id ?? admin.id }, items: itemIds };
     });
 
     const quantities = new Map(items.map((id) => [id, 100]));

@@ -49,8 +49,7 @@ export const subscriptions = {
     ctx.db.$client
       .prepare(`insert into ${table} (user_id, ${column}, created_at) values (?, ?, ?) on conflict do nothing`)
       .run(userId, target.id, ctx.clock.now());
-    // Subscriptions belong to the person's notification centre: refresh only their windows.
-    ctx.change.notify(userId);
+    ctx.change.subscriptionsOf(userId);
     return statusOf(ctx, userId, target);
   },
 
@@ -58,7 +57,7 @@ export const subscriptions = {
     assertTarget(ctx, target);
     const [table, column] = target.kind === 'part' ? ['part_subscriptions', 'part_id'] : ['category_subscriptions', 'category_id'];
     ctx.db.$client.prepare(`delete from ${table} where user_id = ? and ${column} = ?`).run(userId, target.id);
-    ctx.change.notify(userId);
+    ctx.change.subscriptionsOf(userId);
     return statusOf(ctx, userId, target);
   },
 

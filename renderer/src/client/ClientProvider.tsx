@@ -13,6 +13,10 @@ function isNotificationQuery(key: readonly unknown[]): boolean {
   return typeof method === 'string' && NOTIFICATION_METHOD_PREFIXES.some((prefix) => method.startsWith(prefix));
 }
 
+function isSubscriptionQuery(key: readonly unknown[]): boolean {
+  return typeof key[0] === 'string' && key[0].startsWith('subscriptions.');
+}
+
 /** Calls whose UNAUTHENTICATED answer is part of the conversation (a wrong password), not an expired session. */
 function isSessionMethod(key: readonly unknown[] | undefined): boolean {
   return typeof key?.[0] === 'string' && key[0].startsWith('session.');
@@ -55,6 +59,8 @@ export function ClientProvider({ transport, children }: { transport: Transport; 
     const offNotifications = transport.on('notifications.changed', () => {
       void queryClient.invalidateQueries({ predicate: (query) => isNotificationQuery(query.queryKey) });
     });
+    // Inherited coverage ("Subscribed via ...") moves with any subscription change, on every page.
+    const offSubscriptions = transport.on('subscriptions.changed', () => void queryClient.invalidateQueries({ predicate: (query) => isSubscriptionQuery(query.queryKey) }));
     // A password reset, a deactivation or a restore may have signed this window out.
     const offSessionEnded = transport.on('session.ended', () => void queryClient.invalidateQueries({ queryKey: SESSION_KEY }));
     // Pushes may have been missed while the stream was down.
@@ -63,6 +69,7 @@ export function ClientProvider({ transport, children }: { transport: Transport; 
       offInventory();
       offNotifications();
       offSessionEnded();
+      offSubscriptions();
       offReconnect?.();
     };
   }, [transport, queryClient]);

@@ -48,11 +48,16 @@ export function SubscribeToggle({ target, name, status: given, compact = false }
   const covered = status.direct || status.via !== null;
   const inheritedOnly = !status.direct && status.via !== null;
 
-  // Every status lookup that includes this target gets the answer at once, before the refetch lands.
-  const remember = (next: SubscriptionStatus) =>
+  // Lookups that include this target show the answer at once; all of them (pages not on screen too)
+  // stay marked stale, because what they inherit through this target has changed as well.
+  const remember = (next: SubscriptionStatus) => {
     queryClient.setQueriesData<SubscriptionStatus[]>({ queryKey: ['subscriptions.status'] }, (old) =>
-      old?.map((entry) => (targetKey(entry.target) === targetKey(next.target) ? next : entry)),
+      old?.some((entry) => targetKey(entry.target) === targetKey(next.target))
+        ? old.map((entry) => (targetKey(entry.target) === targetKey(next.target) ? next : entry))
+        : undefined,
     );
+    void queryClient.invalidateQueries({ queryKey: ['subscriptions.status'] });
+  };
 
   const toggle = () => {
     if (pending) return;
