@@ -31,7 +31,7 @@ import { theme } from './theme';
 export function App({ transport }: { transport: Transport }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="bottom-right" limit={4} />
+      <Notifications position="bottom-right" limit={4} className="stockbell-toasts" />
       <ClientProvider transport={transport}>
         <HashRouter>
           <DesktopNavigation />

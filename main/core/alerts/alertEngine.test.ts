@@ -121,11 +121,40 @@ describe('low-stock alerts', () => {
   it('alerts when the minimum is raised above the stock, never for a minimum of zero or an inactive part', async () => {
     const { part } = await stockedPart({ minimum: '0', quantity: '5' });
     await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, alice);
-    await app.call('parts.update', { id: part.id, name: part.name, minimumStock: '0', active: false });
-    await app.call('parts.update', { id: part.id, name: part.name, minimumStock: '6', active: false });
+    await app.call('parts.update', { id: part.id, name: part.name, minimumStock: '0', active: true });
     expect(await inbox(alice)).toHaveLength(0);
     await app.call('parts.update', { id: part.id, name: part.name, minimumStock: '6', active: true });
     expect(await inbox(alice)).toHaveLength(1);
+    await app.call('parts.update', { id: part.id, name: part.name, minimumStock: '0', active: false });
+    await app.call('parts.update', { id: part.id, name: part.name, minimumStock: '8', active: false });
+    expect(await inbox(alice)).toHaveLength(1);
+  });
+
+  it('does not alert for a part created with a minimum and no stock; it alerts once stock it had falls below', async () => {
+    // Alice follows the category, so she covers the part from the moment it exists.
+    const category = await app.call('categories.create', { name: 'Followed' });
+    await app.call('subscriptions.subscribe', { kind: 'category', id: category.id }, alice);
+    const part = await app.call('parts.create', { name: 'Brand new', minimumStock: '10', categoryId: category.id });
+    expect((await app.call('parts.get', { id: part.id })).part.isLow).toBe(true);
+    const item = await app.call('stock.create', { partId: part.id, locationId: bin.id, quantity: '4' });
+    expect(await inbox(alice)).toHaveLength(0);
+    await app.call('stock.add', { itemId: item.id, quantity: '8' }); // 12: at the minimum or above
+    await app.call('stock.remove', { itemId: item.id, quantity: '3' }); // 9: falls below
+    expect((await inbox(alice)).map((row) => row.title)).toEqual(['Low stock: Brand new']);
+  });
+
+  it('does not alert again when a part still below its minimum is turned back on', async () => {
+    const { part, item } = await stockedPart({ minimum: '10', quantity: '12' });
+    await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, alice);
+    await app.call('stock.remove', { itemId: item.id, quantity: '5' });
+    expect(await inbox(alice)).toHaveLength(1);
+    await app.call('parts.update', { id: part.id, name: part.name, minimumStock: '10', active: false });
+    await app.call('parts.update', { id: part.id, name: part.name, minimumStock: '10', active: true });
+    expect(await inbox(alice)).toHaveLength(1);
+    expect((await app.call('parts.get', { id: part.id })).part.isLow).toBe(true);
+    await app.call('stock.add', { itemId: item.id, quantity: '5' }); // 12: back at the minimum or above
+    await app.call('stock.remove', { itemId: item.id, quantity: '3' }); // 9: falls below
+    expect(await inbox(alice)).toHaveLength(2);
   });
 
   it('evaluates the template with its variant-inclusive count and its own minimum', async () => {

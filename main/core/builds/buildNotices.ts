@@ -90,15 +90,25 @@ export function noticeToAssemblySubscribers(ctx: WriteContext, build: BuildFacts
   );
 }
 
+/** Short lines named in the notice itself; the rest are on the order's page and in the email. */
+const LINES_IN_MESSAGE = 5;
+
+/** "R 10k: needs 50, 12 available", as the order page shows a short line. */
+export function describeShortLine(line: Requirement): string {
+  const facts = `${line.name}: needs ${withUnits(line.required, line.units)}, ${withUnits(line.available, line.units)} available`;
+  return line.available >= line.required ? `${facts} (below its minimum of ${withUnits(line.minimum, line.units)})` : facts;
+}
+
 /** "Stock required for build order BO-0001", when any required line is short. */
 export function noticeStockRequired(ctx: WriteContext, build: BuildFacts, requirements: Requirement[]): void {
   const shortLines = requirements.filter((line) => line.short);
   if (shortLines.length === 0) return;
-  const names = shortLines.map((line) => line.name).join(', ');
+  const named = shortLines.slice(0, LINES_IN_MESSAGE).map(describeShortLine).join('; ');
+  const more = shortLines.length > LINES_IN_MESSAGE ? `; and ${shortLines.length - LINES_IN_MESSAGE} more` : '';
   noticeToAssemblySubscribers(ctx, build, {
     kind: 'build.stock_required',
     title: `Stock required for build order ${build.reference}`,
-    message: `${build.reference} (${formatQuantity(build.quantity)} x ${build.assemblyName}) is short of ${names}.`,
+    message: `${build.reference} (${formatQuantity(build.quantity)} x ${build.assemblyName}) is short. ${named}${more}.`,
     shortLines,
   });
 }

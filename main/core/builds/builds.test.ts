@@ -105,7 +105,7 @@ describe('build notifications', () => {
     expect(await titles(maker)).toEqual([`Stock required for build order ${build.reference}`]);
     expect(await titles(mcuWatcher)).toEqual([]);
     const [shortage] = (await app.call('notifications.list', { state: 'unread' }, watcher)).rows;
-    expect(shortage?.message).toContain('short of MCU');
+    expect(shortage?.message).toBe(`${build.reference} (5 x Controller v2) is short. MCU: needs 5, 3 available.`);
     expect(shortage?.link).toBe(`/builds/${build.id}`);
     expect(shortage?.reason).toBe('You are subscribed to Products.');
 

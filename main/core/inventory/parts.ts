@@ -60,6 +60,11 @@ function partValues(input: PartFields): (string | number | null)[] {
   ];
 }
 
+/** Records whether a part is low now without counting it as a crossing (no alert). */
+function takeLowStateAsItIs(ctx: WriteContext, id: number): void {
+  ctx.db.$client.prepare('update parts set is_low = (active and minimum_stock > 0 and stock_total < minimum_stock) where id = ?').run(id);
+}
+
 export const parts = {
   list(ctx: CoreContext, input: ParsedInput<'parts.list'>): MethodOutput<'parts.list'> {
     const where: string[] = [];
@@ -122,6 +127,9 @@ export const parts = {
       )
       .run(...partValues(input), now, now);
     const id = Number(result.lastInsertRowid);
+    // Creating a part is not stock falling: a new part with a minimum and no stock yet is low without
+    // an alert, and alerts the first time its stock falls below the minimum from at or above it.
+    takeLowStateAsItIs(ctx, id);
     ctx.change.touchPart(id);
     return readRow(ctx, id);
   },
@@ -129,8 +137,8 @@ export const parts = {
   update(ctx: WriteContext, input: ParsedInput<'parts.update'>): PartRow {
     const client = ctx.db.$client;
     const before = client
-      .prepare('select variant_of_id as variantOfId, stock_total as stockTotal from parts where id = ?')
-      .get(input.id) as { variantOfId: number | null; stockTotal: number } | undefined;
+      .prepare('select variant_of_id as variantOfId, stock_total as stockTotal, active from parts where id = ?')
+      .get(input.id) as { variantOfId: number | null; stockTotal: number; active: number } | undefined;
     if (!before) throw notFound('Part');
     assertReferences(ctx, input, input.id);
     if (!input.isTemplate) {
@@ -151,6 +159,9 @@ export const parts = {
       )
       .run(...partValues(input), ctx.clock.now(), input.id);
     if (reparented && input.variantOfId !== null) moveTotals(ctx, input.variantOfId, before.stockTotal);
+    // Turning a part back on is not stock falling either: still below its minimum, it shows as low and
+    // alerts again only after its stock has been back at the minimum.
+    if (!before.active && input.active) takeLowStateAsItIs(ctx, input.id);
     ctx.change.touchPart(input.id);
     ctx.change.touch('stock');
     return readRow(ctx, input.id);

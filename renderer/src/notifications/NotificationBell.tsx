@@ -17,7 +17,8 @@ export function NotificationBell() {
 
   return (
     <>
-      <Indicator label={count} maxValue={99} disabled={count === 0} size={18} offset={6} color="red" withBorder fz={10} fw={700} inline>
+      {/* On the button's corner rather than over the bell, so even a wide "99+" leaves the bell in sight. */}
+      <Indicator label={count} maxValue={99} disabled={count === 0} size={17} offset={1} color="red" withBorder fz={10} fw={700} inline>
         <Tooltip label={unreadPhrase(count)} openDelay={400} events={{ hover: true, focus: false, touch: false }}>
           <ActionIcon variant="subtle" color="gray" size="lg" radius="xl" aria-label="Notifications" aria-describedby={descriptionId} aria-expanded={opened} aria-haspopup="dialog" onClick={open}>
             <IconBell size={21} stroke={1.7} />

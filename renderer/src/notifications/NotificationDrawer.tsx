@@ -1,5 +1,6 @@
 import { ActionIcon, Anchor, Box, Button, Center, Drawer, Group, Loader, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { IconBellCheck, IconCheck, IconChecks } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useCall } from '../client/hooks';
 import { QueryError } from '../components/QueryError';
@@ -8,15 +9,37 @@ import { unreadPhrase } from './notificationText';
 import { useNotificationActions } from './useNotificationActions';
 
 const FLYOUT_SIZE = 10;
+const FLYOUT_WIDTH = 420;
 
 /** The bell's flyout: the ten newest unread notifications, and the way to the inbox. */
 export function NotificationDrawer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const unread = useCall('notifications.list', { state: 'unread', limit: FLYOUT_SIZE }, { enabled: opened });
   const actions = useNotificationActions();
   const total = unread.data?.total ?? 0;
+  const body = useRef<HTMLDivElement>(null);
+  // The row whose "Mark as read" was pressed leaves the list; focus moves to the row now in its
+  // place (or the one above, or the empty state) instead of falling to the page behind the drawer.
+  const [refocusAt, setRefocusAt] = useState<{ index: number; id: number } | null>(null);
+  useEffect(() => {
+    if (!opened) return;
+    // Toasts (bottom right) would cover the flyout's "View all"; styles.css moves them aside meanwhile.
+    document.body.dataset.flyoutOpen = '';
+    document.body.style.setProperty('--stockbell-flyout-width', `${FLYOUT_WIDTH}px`);
+    return () => {
+      delete document.body.dataset.flyoutOpen;
+    };
+  }, [opened]);
+  const rows = unread.data?.rows;
+  useEffect(() => {
+    if (!refocusAt || !rows || rows.some((row) => row.id === refocusAt.id)) return;
+    const buttons = body.current?.querySelectorAll<HTMLButtonElement>('button[aria-label="Mark as read"]') ?? [];
+    const next = buttons[Math.min(refocusAt.index, buttons.length - 1)];
+    (next ?? body.current?.querySelector<HTMLElement>('[data-empty-flyout]'))?.focus();
+    setRefocusAt(null);
+  }, [rows, refocusAt]);
 
   return (
-    <Drawer.Root opened={opened} onClose={onClose} position="right" size={420}>
+    <Drawer.Root opened={opened} onClose={onClose} position="right" size={FLYOUT_WIDTH}>
       <Drawer.Overlay backgroundOpacity={0.15} />
       <Drawer.Content>
         <Drawer.Header style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
@@ -37,7 +60,7 @@ export function NotificationDrawer({ opened, onClose }: { opened: boolean; onClo
         </Drawer.Header>
         <Drawer.Body p={0} style={{ display: 'flex', flexDirection: 'column', height: 'calc(100% - 61px)' }}>
           {/* Sized to its rows, so "View all" sits right under a short list; it scrolls once the rows fill the drawer. */}
-          <Box style={{ flex: '0 1 auto', minHeight: 0, overflowY: 'auto' }}>
+          <Box ref={body} style={{ flex: '0 1 auto', minHeight: 0, overflowY: 'auto' }}>
             {unread.isError ? (
               <Box p="md">
                 <QueryError error={unread.error} onRetry={() => void unread.refetch()} title="Could not load notifications" />
@@ -47,7 +70,7 @@ export function NotificationDrawer({ opened, onClose }: { opened: boolean; onClo
                 <Loader size="sm" aria-label="Loading notifications" />
               </Center>
             ) : unread.data.rows.length === 0 ? (
-              <Stack align="center" gap="xs" py={56} px="lg" ta="center">
+              <Stack align="center" gap="xs" py={56} px="lg" ta="center" tabIndex={-1} data-empty-flyout style={{ outlineOffset: -4 }}>
                 <ThemeIcon size={52} radius="xl" variant="light" color="teal" aria-hidden="true">
                   <IconBellCheck size={26} />
                 </ThemeIcon>
@@ -58,7 +81,7 @@ export function NotificationDrawer({ opened, onClose }: { opened: boolean; onClo
               </Stack>
             ) : (
               <NotificationList label="Unread notifications">
-                {unread.data.rows.map((notification) => (
+                {unread.data.rows.map((notification, index) => (
                   <NotificationRow
                     key={notification.id}
                     notification={notification}
@@ -69,7 +92,15 @@ export function NotificationDrawer({ opened, onClose }: { opened: boolean; onClo
                     }}
                     actions={
                       <Tooltip label="Mark as read" openDelay={300}>
-                        <ActionIcon variant="subtle" color="gray" aria-label="Mark as read" onClick={() => actions.markRead(notification)}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="gray"
+                          aria-label="Mark as read"
+                          onClick={() => {
+                            setRefocusAt({ index, id: notification.id });
+                            actions.markRead(notification);
+                          }}
+                        >
                           <IconCheck size={17} />
                         </ActionIcon>
                       </Tooltip>

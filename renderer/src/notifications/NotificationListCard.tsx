@@ -1,5 +1,5 @@
 import { Box, Card } from '@mantine/core';
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, useRef, type ReactNode } from 'react';
 import type { NotificationView } from '../../../main/contract';
 import { ListFooter } from '../components/ListFooter';
 import { QueryError } from '../components/QueryError';
@@ -24,8 +24,16 @@ interface NotificationListCardProps {
 export function NotificationListCard({ paged, label, errorTitle, toolbar, empty, row }: NotificationListCardProps) {
   const { query, page, setPage } = paged;
   const data = query.data;
+  const card = useRef<HTMLDivElement>(null);
+  // A new page starts at its first row: scroll the list's top into view and put focus there, rather
+  // than leaving the reader at the bottom where the page control was.
+  const turnTo = (next: number) => {
+    setPage(next);
+    card.current?.scrollIntoView({ block: 'start' });
+    card.current?.querySelector<HTMLElement>('ul')?.focus({ preventScroll: true });
+  };
   return (
-    <Card p={0}>
+    <Card p={0} ref={card} className="stockbell-paged-list">
       {toolbar}
       {query.isError ? (
         <Box p="md">
@@ -45,7 +53,7 @@ export function NotificationListCard({ paged, label, errorTitle, toolbar, empty,
             ))}
           </NotificationList>
           <Box px="md" pb="md">
-            <ListFooter page={page} pageSize={NOTIFICATIONS_PAGE_SIZE} total={data.total} onPage={setPage} noun="notifications" />
+            <ListFooter page={page} pageSize={NOTIFICATIONS_PAGE_SIZE} total={data.total} onPage={turnTo} noun="notifications" />
           </Box>
         </>
       )}

@@ -69,7 +69,7 @@ export function NotificationRow({ notification, onFollow, actions, compact = fal
 /** The list the rows sit in, so assistive technology announces "list, 3 items". */
 export function NotificationList({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Box component="ul" m={0} p={0} aria-label={label}>
+    <Box component="ul" m={0} p={0} aria-label={label} tabIndex={-1} style={{ outline: 'none' }}>
       {children}
     </Box>
   );

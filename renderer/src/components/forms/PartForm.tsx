@@ -126,7 +126,7 @@ function PartForm({ onClose, part, defaults, onSaved }: PartFormProps) {
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <TextInput
           label="Minimum stock"
-          description="Stock below this counts as low"
+          description="Subscribers hear when stock falls below this (a new part with no stock yet does not alert)"
           inputMode="decimal"
           value={minimumStock}
           onChange={(e) => setMinimumStock(e.currentTarget.value)}
@@ -143,7 +143,13 @@ function PartForm({ onClose, part, defaults, onSaved }: PartFormProps) {
       <Group gap="xl" mt={4}>
         <Switch label="Is template" checked={isTemplate} onChange={(e) => setIsTemplate(e.currentTarget.checked)} error={errors.isTemplate} />
         <Switch label="Is assembly" checked={isAssembly} onChange={(e) => setIsAssembly(e.currentTarget.checked)} error={errors.isAssembly} />
-        <Switch label="Active" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} error={errors.active} />
+        <Switch
+          label="Active"
+          description="Inactive parts never alert. Turned back on while below the minimum, a part shows as low and alerts again once stock has been back at the minimum."
+          checked={active}
+          onChange={(e) => setActive(e.currentTarget.checked)}
+          error={errors.active}
+        />
       </Group>
     </FormBody>
   );
