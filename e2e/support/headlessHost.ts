@@ -9,13 +9,23 @@ export interface RunningHost {
   /** The URL printed by the host, token included. */
   url: string;
   dataDir: string;
-  stop(): Promise<void>;
+  /** Stops the host; its data folder is removed unless kept (to start another host on it). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-/** Starts the real headless host on a fresh data folder and any free port, as a person would. */
-export async function startHeadlessHost(options: { demo?: boolean } = {}): Promise<RunningHost> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'stockbell-e2e-'));
-  const args = ['--import', 'tsx', join(root, 'main/hosts/headless/cli.ts'), '--data-dir', dataDir, '--port', '0'];
+export interface HostOptions {
+  demo?: boolean;
+  /** An existing data folder (as after a restart); a fresh one otherwise. */
+  dataDir?: string;
+  /** A fixed port, as a person gives one so that links keep working; any free port otherwise. */
+  port?: number;
+  extraArgs?: string[];
+}
+
+/** Starts the real headless host, as a person would. */
+export async function startHeadlessHost(options: HostOptions = {}): Promise<RunningHost> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'stockbell-e2e-'));
+  const args = ['--import', 'tsx', join(root, 'main/hosts/headless/cli.ts'), '--data-dir', dataDir, '--port', String(options.port ?? 0), ...(options.extraArgs ?? [])];
   if (options.demo) args.push('--demo');
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolveUrl, reject) => {
@@ -39,9 +49,9 @@ export async function startHeadlessHost(options: { demo?: boolean } = {}): Promi
   return {
     url,
     dataDir,
-    async stop() {
+    async stop(stopOptions = {}) {
       await stopProcess(child);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!stopOptions.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

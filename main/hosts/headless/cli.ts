@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +14,7 @@ import { notifySendNotifier } from '../osNotifications/notifySend';
 import { startOsAlerts } from '../osNotifications/osAlerts';
 import { defaultDataDir } from '../dataDir';
 import { startCore, type Runtime } from '../startCore';
+import { accessTokenFor } from './accessToken';
 import { isLoopback } from './addresses';
 import { startHeadless, type TlsFiles } from './server';
 
@@ -36,6 +36,8 @@ const { values } = parseArgs({
     'allow-remote': { type: 'boolean', default: false },
     'tls-cert': { type: 'string' },
     'tls-key': { type: 'string' },
+    // Replaces the stored access token: every address printed before stops working.
+    'new-token': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -87,7 +89,8 @@ const stopMaintenance = startMaintenance(runtime.core);
 const mailWorker = new MailWorker(runtime.core, runtime.secrets);
 async function listen() {
   try {
-    return await startHeadless({ runtime, rendererDir, host: values.host, port, token: randomBytes(24).toString('hex'), ...(tls ? { tls } : {}) });
+    const token = accessTokenFor(dataDir, { renew: values['new-token'] });
+    return await startHeadless({ runtime, rendererDir, host: values.host, port, token, ...(tls ? { tls } : {}) });
   } catch (error) {
     return fail(`it could not listen on ${values.host}:${port}: ${(error as Error).message}`);
   }

@@ -7,16 +7,20 @@ const UNREACHABLE = 'Stockbell is not reachable. Is it still running?';
 const MAX_BACKOFF_MS = 15_000;
 
 /**
- * The host opens the page at `#token=<hex>`. Keep the token in localStorage, so reloads and links opened
- * in a new tab (from an email, say) work too, and take it out of the address bar before the router reads the hash.
+ * A token in the address (`#token=<hex>`, as the host prints it), stored in localStorage so reloads and
+ * links opened in a new tab (from an email, say) work too, and taken out of the address bar before
+ * the router reads the hash. Null when the address carries none.
  */
-export function takeAccessToken(): string | null {
+function tokenFromAddress(): string | null {
   const match = /(?:^#|&)token=([0-9a-fA-F]+)/.exec(window.location.hash);
-  if (match?.[1]) {
-    localStorage.setItem(TOKEN_KEY, match[1]);
-    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
-  }
-  return localStorage.getItem(TOKEN_KEY);
+  if (!match?.[1]) return null;
+  localStorage.setItem(TOKEN_KEY, match[1]);
+  window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
+  return match[1];
+}
+
+export function takeAccessToken(): string | null {
+  return tokenFromAddress() ?? localStorage.getItem(TOKEN_KEY);
 }
 
 function failure(code: CallError['code'], message: string): { ok: false; error: CallError } {
@@ -51,8 +55,9 @@ function isSignedInAnswer(method: string, value: unknown): boolean {
   return method === 'session.get' && typeof value === 'object' && value !== null && (value as { user?: unknown }).user != null;
 }
 
-export function createHttpTransport(token: string | null): Transport {
-  const authorization: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+export function createHttpTransport(initialToken: string | null): Transport {
+  let token = initialToken;
+  const authorization = (): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {});
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const reconnectListeners = new Set<() => void>();
   // The host keys sessions by a cookie that the first answer sets. An event stream opened before then
@@ -74,7 +79,7 @@ export function createHttpTransport(token: string | null): Transport {
     try {
       response = await fetch(`/api/call/${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: { ...authorization, 'Content-Type': 'application/json' },
+        headers: { ...authorization(), 'Content-Type': 'application/json' },
         body: JSON.stringify(input ?? {}),
         credentials: 'same-origin',
       });
@@ -123,11 +128,17 @@ export function createHttpTransport(token: string | null): Transport {
       const signInsBefore = signIns;
       try {
         const response = await fetch('/api/events', {
-          headers: { ...authorization, Accept: 'text/event-stream' },
+          headers: { ...authorization(), Accept: 'text/event-stream' },
           credentials: 'same-origin',
           cache: 'no-store',
         });
         if (response.status === 401) {
+          // Signed out behind this tab's back (a restarted host forgets its sessions): the app asks
+          // again and shows sign-in, instead of looking signed in with nothing arriving.
+          if (connectedBefore) {
+            connectedBefore = false;
+            for (const listener of reconnectListeners) listener();
+          }
           if (signIns === signInsBefore) await nextSignIn;
           void connect();
           return;
@@ -152,6 +163,16 @@ export function createHttpTransport(token: string | null): Transport {
     };
     void connect();
   }
+
+  // The address printed by a restarted host (with --new-token), pasted into this tab, is a hash change,
+  // not a page load: take its token and ask everything again, no reload needed.
+  window.addEventListener('hashchange', () => {
+    const fresh = tokenFromAddress();
+    if (!fresh || fresh === token) return;
+    token = fresh;
+    noteSignIn();
+    for (const listener of reconnectListeners) listener();
+  });
 
   return {
     invoke,
