@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, note, page, pathEntry, positiveQuantity, quantityText, timestamp } from './shared';
+import { id, note, page, pathEntry, positiveQuantity, quantityText, timestamp, typedText } from './shared';
 
 export const buildStatus = z.enum(['pending', 'in_production', 'complete', 'cancelled']);
 export type BuildStatus = z.infer<typeof buildStatus>;
@@ -58,7 +58,7 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-31')
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'Enter a real date');
 
-const reference = z.string().trim().min(1, 'Enter a reference').max(40, 'Use at most 40 characters');
+const reference = typedText().trim().min(1, 'Enter a reference').max(40, 'Use at most 40 characters');
 
 const bomFields = {
   quantity: positiveQuantity,
@@ -96,7 +96,7 @@ export const buildsContract = {
       assemblyId: id,
       quantity: positiveQuantity,
       targetDate: isoDate.nullable().default(null),
-      notes: z.string().trim().max(5000, 'Use at most 5000 characters').default(''),
+      notes: typedText().trim().max(5000, 'Use at most 5000 characters').default(''),
     }),
     output: buildView,
   },
@@ -107,7 +107,7 @@ export const buildsContract = {
       reference,
       quantity: positiveQuantity,
       targetDate: isoDate.nullable().default(null),
-      notes: z.string().trim().max(5000, 'Use at most 5000 characters').default(''),
+      notes: typedText().trim().max(5000, 'Use at most 5000 characters').default(''),
     }),
     output: buildView,
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { byId, description, id, name, nonNegativeQuantity, page, pathEntry, quantityText, timestamp } from './shared';
+import { byId, description, id, name, nonNegativeQuantity, page, pathEntry, quantityText, timestamp, typedText } from './shared';
 
 export const categoryView = z.object({
   id,
@@ -69,8 +69,7 @@ const locationInput = z.object({ parentId, name, description });
 
 const partInput = z.object({
   name,
-  ipn: z
-    .string()
+  ipn: typedText()
     .trim()
     .max(100, 'Use at most 100 characters')
     .nullable()
@@ -83,7 +82,7 @@ const partInput = z.object({
   isAssembly: z.boolean().default(false),
   active: z.boolean().default(true),
   minimumStock: nonNegativeQuantity.default(0),
-  units: z.string().trim().max(20, 'Use at most 20 characters').default(''),
+  units: typedText().trim().max(20, 'Use at most 20 characters').default(''),
 });
 
 export const partSort = z.enum(['name', 'ipn', 'category', 'stock', 'minimum']);

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { parseQuantity, quantityParseMessage } from '../core/quantity';
+import { withoutBidiControls } from '../core/text';
 
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const byId = z.object({ id });
 
+/** Text a person typed, without the bidi controls that could make it display reversed. */
+export const typedText = () => z.string().overwrite(withoutBidiControls);
+
 /** Free text a person typed: trimmed, bounded, never empty when required. */
-export const name = z.string().trim().min(1, 'Enter a name').max(200, 'Use at most 200 characters');
-export const description = z.string().trim().max(5000, 'Use at most 5000 characters').default('');
-export const note = z.string().trim().max(1000, 'Use at most 1000 characters').default('');
+export const name = typedText().trim().min(1, 'Enter a name').max(200, 'Use at most 200 characters');
+export const description = typedText().trim().max(5000, 'Use at most 5000 characters').default('');
+export const note = typedText().trim().max(1000, 'Use at most 1000 characters').default('');
 
 function quantity(kind: 'positive' | 'not-negative') {
   return z.union([z.string(), z.number()]).transform((raw, ctx) => {

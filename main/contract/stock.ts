@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, nonNegativeQuantity, note, page, pathEntry, positiveQuantity, quantityText, timestamp } from './shared';
+import { id, nonNegativeQuantity, note, page, pathEntry, positiveQuantity, quantityText, timestamp, typedText } from './shared';
 import { stockItemView } from './inventory';
 
 export const movementView = z.object({
@@ -18,7 +18,7 @@ export const movementView = z.object({
 });
 export type MovementView = z.infer<typeof movementView>;
 
-const batch = z.string().trim().max(100, 'Use at most 100 characters').default('');
+const batch = typedText().trim().max(100, 'Use at most 100 characters').default('');
 
 export const bulkChange = z.object({
   itemId: id,

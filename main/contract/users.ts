@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, timestamp } from './shared';
+import { id, timestamp, typedText } from './shared';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -17,7 +17,7 @@ const username = z
   .max(64, 'Use at most 64 characters')
   .regex(/^[A-Za-z0-9._@-]+$/, 'Use letters, digits, dots, dashes, underscores or @');
 
-const displayName = z.string().trim().min(1, 'Enter a name').max(100, 'Use at most 100 characters');
+const displayName = typedText().trim().min(1, 'Enter a name').max(100, 'Use at most 100 characters');
 
 export const password = z
   .string()

@@ -59,4 +59,13 @@ describe('CSV', () => {
     ]);
     expect(preview.rows[2]?.errors[1]).toMatch(/quantity/);
   });
+
+  it('takes bidi controls out of typed and imported names, so none displays reversed', async () => {
+    const typed = await app.call('parts.create', { name: 'Invoice \u202Egnp.exe', ipn: '\u2066IPN-1\u2069', units: 'pcs' });
+    expect([typed.name, typed.ipn]).toEqual(['Invoice gnp.exe', 'IPN-1']);
+    await app.call('import.csv.apply', { kind: 'parts', content: 'name,category\nBill \u202Efdp.exe,Docs \u202B/ Scans' });
+    const imported = (await app.call('parts.list', { search: 'Bill' })).rows[0];
+    expect(imported?.name).toBe('Bill fdp.exe');
+    expect(imported?.categoryName).toBe('Scans');
+  });
 });

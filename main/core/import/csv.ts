@@ -1,3 +1,4 @@
+import { withoutBidiControls } from '../text';
 // RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks.
 
 export function parseCsv(text: string): string[][] {
@@ -52,7 +53,7 @@ export function csvRecords(text: string): { header: string[]; records: { line: n
     header,
     records: rest.map((cells, index) => ({
       line: index + 2,
-      values: Object.fromEntries(header.map((name, column) => [name, (cells[column] ?? '').trim()])),
+      values: Object.fromEntries(header.map((name, column) => [name, withoutBidiControls(cells[column] ?? '').trim()])),
     })),
   };
 }

@@ -1,3 +1,4 @@
+import { withoutBidiControls } from '../text';
 import { z } from 'zod';
 import { parseQuantity } from '../quantity';
 
@@ -34,7 +35,7 @@ export class Fields {
 
   text(name: string): string {
     const value = this.record.fields[name];
-    return typeof value === 'string' ? value.trim() : value === null || value === undefined ? '' : String(value);
+    return withoutBidiControls(typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value)).trim();
   }
 
   flag(name: string): boolean {

@@ -8,7 +8,7 @@ export function DetailField({ label, children }: { label: string; children: Reac
       <Text size="xs" c="dimmed" fw={600} tt="uppercase" component="dt" style={{ letterSpacing: 0.4 }}>
         {label}
       </Text>
-      <Text size="sm" component="dd" m={0}>
+      <Text size="sm" component="dd" m={0} style={{ overflowWrap: 'anywhere' }}>
         {children}
       </Text>
     </Stack>
@@ -42,7 +42,7 @@ export function DetailsCard({ children, text }: DetailsCardProps) {
       <Stack gap={2} component="dl" m={0} pt="lg">
         <DetailField label={text.label}>
           {text.value ? (
-            <Text span size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            <Text span size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
               {text.value}
             </Text>
           ) : (

@@ -16,6 +16,9 @@ interface PageHeaderProps {
   actions?: ReactNode;
 }
 
+/** Below this width beside the actions a title would wrap word by word; the actions wrap instead. */
+const TITLE_BASIS = 480;
+
 /** The top of every page: where you are (breadcrumbs), what this is (heading), what you can do (actions). */
 export function PageHeader({ title, crumbs, badges, description, actions }: PageHeaderProps) {
   return (
@@ -29,22 +32,23 @@ export function PageHeader({ title, crumbs, badges, description, actions }: Page
           ))}
         </Breadcrumbs>
       )}
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
-        <Box miw={0}>
+      {/* The title takes the room it needs; when the actions no longer fit beside it they move below. */}
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+        <Box miw={0} style={{ flex: `1 1 ${TITLE_BASIS}px` }}>
           <Group gap="sm" align="center">
-            <Title order={1} fz={26} lh={1.25} style={{ wordBreak: 'break-word' }}>
+            <Title order={1} fz={26} lh={1.25} miw={0} style={{ overflowWrap: 'anywhere' }}>
               {title}
             </Title>
             {badges}
           </Group>
           {description && (
-            <Text c="dimmed" mt={4} size="sm">
+            <Text c="dimmed" mt={4} size="sm" style={{ overflowWrap: 'anywhere' }}>
               {description}
             </Text>
           )}
         </Box>
         {actions && (
-          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          <Group gap="xs" wrap="wrap" style={{ flexShrink: 0 }}>
             {actions}
           </Group>
         )}

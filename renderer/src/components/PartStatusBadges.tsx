@@ -13,7 +13,8 @@ export function PartStatusBadges({ part, size = 'sm' }: { part: PartRow; size?: 
   return (
     <Group gap={4} wrap="nowrap">
       {badges.map((badge) => (
-        <Badge key={badge.label} color={badge.color} variant={badge.variant} size={size} radius="sm">
+        // Never cut to "L…": a squeezed table gives its room to the names, not to these.
+        <Badge key={badge.label} color={badge.color} variant={badge.variant} size={size} radius="sm" style={{ flexShrink: 0 }} styles={{ label: { overflow: 'visible' } }}>
           {badge.label}
         </Badge>
       ))}

@@ -77,7 +77,7 @@ export function PartsTable({ rows, caption, sort, onSort, showCategory = true }:
         <Table.Tbody>
           {rows.map((part) => (
             <Table.Tr key={part.id} onClick={() => navigate(`/parts/${part.id}`)} style={{ cursor: 'pointer' }}>
-              <Table.Td maw={320}>
+              <Table.Td miw={200} maw={360}>
                 <Anchor component={Link} to={`/parts/${part.id}`} fw={500} onClick={(event) => event.stopPropagation()}>
                   {part.name}
                 </Anchor>
@@ -87,7 +87,7 @@ export function PartsTable({ rows, caption, sort, onSort, showCategory = true }:
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>
+              <Table.Td maw={220}>
                 <Text size="sm" ff="monospace" c={part.ipn ? undefined : 'dimmed'}>
                   {part.ipn ?? '—'}
                 </Text>
@@ -111,7 +111,7 @@ export function PartsTable({ rows, caption, sort, onSort, showCategory = true }:
               <Table.Td ta="right">
                 <QuantityText value={part.minimumStock} c="dimmed" />
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <PartStatusBadges part={part} />
               </Table.Td>
               <Table.Td py={0}>

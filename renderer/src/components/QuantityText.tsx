@@ -19,7 +19,7 @@ export function QuantityText({ value, units, signed, ...textProps }: QuantityTex
   const shown = formatQuantityText(value);
   const withSign = signed && !value.startsWith('-') && !/^0(\.0*)?$/.test(value) ? `+${shown}` : shown;
   return (
-    <Text component="span" inherit style={{ fontVariantNumeric: 'tabular-nums' }} {...textProps}>
+    <Text component="span" inherit style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }} {...textProps}>
       {withSign}
       {units ? (
         <Text component="span" c="dimmed" inherit>

@@ -7,7 +7,7 @@ export function TimeText({ value }: { value: number }) {
   const now = useNow();
   return (
     <Tooltip label={absoluteTime(value)} openDelay={300}>
-      <time dateTime={new Date(value).toISOString()}>{relativeTime(value, now)}</time>
+      <time dateTime={new Date(value).toISOString()} style={{ whiteSpace: 'nowrap' }}>{relativeTime(value, now)}</time>
     </Tooltip>
   );
 }

@@ -45,11 +45,11 @@ export function NotificationRow({ notification, onFollow, actions, compact = fal
               {age}
             </Group>
           )}
-          <Text size="sm" c={compact ? 'dimmed' : undefined}>
+          <Text size="sm" c={compact ? 'dimmed' : undefined} style={{ overflowWrap: 'anywhere' }}>
             {notification.message}
           </Text>
           {notification.reason && (
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
               {notification.reason}
             </Text>
           )}

@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Box, Card, Group, ScrollArea, Stack, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Box, Card, Group, Stack, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import { IconBellOff } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
@@ -63,7 +63,8 @@ export function SubscriptionListCard({ title, icon, entries, empty }: Subscripti
           {empty}
         </Box>
       ) : (
-        <ScrollArea.Autosize mah={300} type="auto">
+        // Scrolls down a long list; never sideways, so a long name is truncated in its row instead.
+        <Box mah={300} style={{ overflowY: 'auto', overflowX: 'hidden' }}>
           <Stack component="ul" gap={0} m={0} p={0}>
             {entries.map((entry) => (
               <Group
@@ -98,7 +99,7 @@ export function SubscriptionListCard({ title, icon, entries, empty }: Subscripti
               </Group>
             ))}
           </Stack>
-        </ScrollArea.Autosize>
+        </Box>
       )}
     </Card>
   );
