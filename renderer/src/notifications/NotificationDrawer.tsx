@@ -1,6 +1,6 @@
 import { ActionIcon, Anchor, Box, Button, Center, Drawer, Group, Loader, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { IconBellCheck, IconCheck, IconChecks } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { useCall } from '../client/hooks';
 import { QueryError } from '../components/QueryError';
@@ -19,7 +19,7 @@ export function NotificationDrawer({ opened, onClose }: { opened: boolean; onClo
   const body = useRef<HTMLDivElement>(null);
   // The row whose "Mark as read" was pressed leaves the list; focus moves to the row now in its
   // place (or the one above, or the empty state) instead of falling to the page behind the drawer.
-  const [refocusAt, setRefocusAt] = useState<{ index: number; id: number } | null>(null);
+  const refocusAt = useRef<{ index: number; id: number } | null>(null);
   useEffect(() => {
     if (!opened) return;
     // Toasts (bottom right) would cover the flyout's "View all"; styles.css moves them aside meanwhile.
@@ -31,12 +31,13 @@ export function NotificationDrawer({ opened, onClose }: { opened: boolean; onClo
   }, [opened]);
   const rows = unread.data?.rows;
   useEffect(() => {
-    if (!refocusAt || !rows || rows.some((row) => row.id === refocusAt.id)) return;
+    const pending = refocusAt.current;
+    if (!pending || !rows || rows.some((row) => row.id === pending.id)) return;
     const buttons = body.current?.querySelectorAll<HTMLButtonElement>('button[aria-label="Mark as read"]') ?? [];
-    const next = buttons[Math.min(refocusAt.index, buttons.length - 1)];
+    const next = buttons[Math.min(pending.index, buttons.length - 1)];
     (next ?? body.current?.querySelector<HTMLElement>('[data-empty-flyout]'))?.focus();
-    setRefocusAt(null);
-  }, [rows, refocusAt]);
+    refocusAt.current = null;
+  }, [rows]);
 
   return (
     <Drawer.Root opened={opened} onClose={onClose} position="right" size={FLYOUT_WIDTH}>
@@ -97,7 +98,7 @@ export function NotificationDrawer({ opened, onClose }: { opened: boolean; onClo
                           color="gray"
                           aria-label="Mark as read"
                           onClick={() => {
-                            setRefocusAt({ index, id: notification.id });
+                            refocusAt.current = { index, id: notification.id };
                             actions.markRead(notification);
                           }}
                         >
