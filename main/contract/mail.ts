@@ -5,6 +5,57 @@ import { userView } from './users';
 
 const security = z.enum(['none', 'starttls', 'tls']);
 
+/** What an administrator needs to judge a certificate; times are epoch ms, the fingerprint SHA-256 in colon hex. */
+export const certificateView = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  /** The host names and addresses it is made out for. */
+  names: z.array(z.string()),
+  validFrom: timestamp,
+  validTo: timestamp,
+  fingerprint256: z.string(),
+  selfSigned: z.boolean(),
+});
+export type CertificateView = z.infer<typeof certificateView>;
+
+/** Which certificates the mail server may present: the computer's own authorities, exactly one certificate, or the organisation's authority. */
+export const serverTrustView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('system') }),
+  z.object({ kind: z.literal('certificate'), certificate: certificateView }),
+  z.object({ kind: z.literal('authority'), certificates: z.array(certificateView) }),
+]);
+export type ServerTrustView = z.infer<typeof serverTrustView>;
+
+/** A certificate the server presented and this computer did not accept. */
+export const presentedCertificate = certificateView.extend({
+  /** False when it cannot be trusted on its own (issued by an authority the server did not send); its authority can be. */
+  canTrust: z.boolean(),
+});
+export type PresentedCertificate = z.infer<typeof presentedCertificate>;
+
+export const testEmailResult = z.object({
+  delivered: z.boolean(),
+  recipient: z.string().nullable(),
+  message: z.string(),
+  /** Something that works but not as set up (credentials the server never asked for). */
+  warning: z.string().nullable(),
+  untrustedCertificate: presentedCertificate.nullable(),
+});
+export type TestEmailResult = z.infer<typeof testEmailResult>;
+
+const fingerprint256 = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'Give the SHA-256 fingerprint as 32 pairs of hex digits separated by colons');
+
+const pem = z
+  .string()
+  .trim()
+  .min(1, "Paste the certificate authority's certificate")
+  .max(100_000, 'Paste at most 100,000 characters')
+  .regex(/-----BEGIN CERTIFICATE-----/, 'Paste a certificate in PEM form: it starts with -----BEGIN CERTIFICATE-----');
+
 export const emailSettingsView = z.object({
   enabled: z.boolean(),
   host: z.string(),
@@ -17,6 +68,7 @@ export const emailSettingsView = z.object({
   passwordProtection: z.object({ keychain: z.boolean(), description: z.string() }),
   sender: z.string(),
   instanceName: z.string(),
+  trust: serverTrustView,
 });
 export type EmailSettingsView = z.infer<typeof emailSettingsView>;
 
@@ -65,10 +117,16 @@ export const mailContract = {
       }),
     output: emailSettingsView,
   },
-  'settings.email.test': {
+  'settings.email.test': { access: 'admin', input: z.object({}), output: testEmailResult },
+  'settings.email.trust': {
     access: 'admin',
-    input: z.object({}),
-    output: z.object({ delivered: z.boolean(), recipient: z.string().nullable(), message: z.string() }),
+    input: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('system') }),
+      /** The certificate the server presents now, named by the fingerprint the administrator was shown. */
+      z.object({ kind: z.literal('certificate'), fingerprint256 }),
+      z.object({ kind: z.literal('authority'), pem }),
+    ]),
+    output: emailSettingsView,
   },
   'outbox.summary': {
     access: 'admin',

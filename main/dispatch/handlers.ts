@@ -23,6 +23,8 @@ import { readEmailSettings, writeEmailSettings, type StoredEmailSettings } from 
 import { whyNoEmail } from '../core/mail/delivery';
 import { outbox } from '../core/mail/outbox';
 import { sendTestEmail } from '../core/mail/testEmail';
+import { trustView } from '../core/mail/serverTrust';
+import { chooseServerTrust } from '../core/mail/trustChoice';
 import { notificationKindLabels } from '../core/notifications/kinds';
 import { preferencesOf, savePreferences } from '../core/notifications/preferences';
 import type { Secrets } from '../core/ports';
@@ -50,8 +52,8 @@ export type Handler<M extends MethodName> = (
   call: CallContext,
 ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 
-function emailSettingsView({ sealedPassword, ...settings }: StoredEmailSettings, secrets: Secrets): EmailSettingsView {
-  return { ...settings, passwordSet: sealedPassword !== '', passwordProtection: secrets.protection() };
+function emailSettingsView({ sealedPassword, trust, ...settings }: StoredEmailSettings, secrets: Secrets): EmailSettingsView {
+  return { ...settings, passwordSet: sealedPassword !== '', passwordProtection: secrets.protection(), trust: trustView(trust) };
 }
 
 export type HandlerTable = { [M in MethodName]: Handler<M> };
@@ -135,13 +137,15 @@ export const handlers: HandlerTable = {
       const before = readEmailSettings(ctx);
       const { password, ...rest } = input;
       const sealedPassword = password === null ? before.sealedPassword : password === '' ? '' : secrets.encrypt(password);
-      const next = { ...rest, sealedPassword };
+      // The certificate trust has its own method: it is chosen after seeing what the server presents.
+      const next = { ...rest, sealedPassword, trust: before.trust };
       writeEmailSettings(ctx, next);
       // Turning email on may release mail that waited; let the worker look.
       ctx.change.mailQueued = true;
       return emailSettingsView(next, secrets);
     }),
   'settings.email.test': (_input, call) => sendTestEmail(call.core, call.secrets, actor(call)),
+  'settings.email.trust': async (input, { core, secrets }) => emailSettingsView(await chooseServerTrust(core, input), secrets),
   'outbox.summary': (_input, { core }) =>
     core.read((ctx) => ({
       counts: outbox.counts(ctx),

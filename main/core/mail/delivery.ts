@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CoreContext, WriteContext } from '../context';
+import type { LinkBuilder } from '../ports';
 import { INSERT_CHUNK } from '../notifications/notifications';
 import { emailIsOn, readEmailSettings, type StoredEmailSettings } from './emailSettings';
 import { outbox, type QueuedEmail, type StoredBody } from './outbox';
@@ -20,8 +21,15 @@ export function whyNoEmail(settings: StoredEmailSettings, email: string | null):
   return addressProblem(email);
 }
 
-export function unsubscribeHeaders(settings: StoredEmailSettings): Record<string, string> {
-  return { 'List-Unsubscribe': `<mailto:${settings.sender}?subject=unsubscribe>` };
+/**
+ * List-Unsubscribe only where it leads somewhere: the person's preferences page, where the host has
+ * a web address. Nothing reads mail sent to the sender address, and no endpoint takes a one-click
+ * unsubscribe, so there is no mailto and no List-Unsubscribe-Post. Every email keeps its visible
+ * "change your notification preferences" link.
+ */
+export function unsubscribeHeaders(links: LinkBuilder): Record<string, string> {
+  const preferences = links.webLink('/profile');
+  return preferences ? { 'List-Unsubscribe': `<${preferences}>` } : {};
 }
 
 export interface EmailCandidate {
@@ -95,8 +103,7 @@ export function expandFanout(ctx: WriteContext, id: number): void {
     )
     .get(id) as Fanout | undefined;
   if (!fanout) return;
-  const settings = readEmailSettings(ctx);
-  const headers = unsubscribeHeaders(settings);
+  const headers = unsubscribeHeaders(ctx.links);
   const now = ctx.clock.now();
   const bodies = JSON.parse(fanout.bodies) as Record<string, StoredBody>;
   const recipients = client

@@ -64,7 +64,7 @@ export function queueDueDigests(ctx: WriteContext): number {
       notificationId: null,
       kind: 'digest',
       recipient: person.email,
-      headers: unsubscribeHeaders(settings),
+      headers: unsubscribeHeaders(ctx.links),
       dedupeKey,
     });
     client.prepare('delete from digest_queue where user_id = ?').run(person.id);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CoreContext, WriteContext } from '../context';
 import type { Secrets } from '../ports';
+import { serverTrust, type ServerTrust } from './serverTrust';
 
 export const smtpSecurity = z.enum(['none', 'starttls', 'tls']);
 
@@ -14,6 +15,7 @@ export const storedEmailSettings = z.object({
   sealedPassword: z.string().default(''),
   sender: z.string().default(''),
   instanceName: z.string().default('Stockbell'),
+  trust: serverTrust.default({ kind: 'system' }),
 });
 export type StoredEmailSettings = z.infer<typeof storedEmailSettings>;
 
@@ -24,6 +26,9 @@ export interface SmtpConfig {
   username: string;
   password: string;
   sender: string;
+  /** The From header's display name. */
+  senderName: string;
+  trust: ServerTrust;
 }
 
 const KEY = 'mail.settings';
@@ -52,5 +57,7 @@ export function smtpConfig(settings: StoredEmailSettings, secrets: Secrets): Smt
     username: settings.username,
     password: settings.sealedPassword ? secrets.decrypt(settings.sealedPassword) : '',
     sender: settings.sender,
+    senderName: settings.instanceName,
+    trust: settings.trust,
   };
 }

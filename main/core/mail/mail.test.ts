@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ParsedMail } from 'mailparser';
 import { createServer } from 'node:net';
 import type { Session } from '../../dispatch/session';
 import { startLoopbackSmtp, type LoopbackSmtp } from '../../testing/smtpServer';
 import { openTestRuntime, type TestRuntime } from '../../testing/runtime';
+import { HostLinks } from '../ports';
 import { MailWorker } from './mailWorker';
 
 let app: TestRuntime;
@@ -82,10 +84,34 @@ describe('low-stock email', () => {
     expect(mail?.text).toMatch(/Open in Stockbell: stockbell:\/\/part\/\d+/);
     expect(mail?.html).toContain('&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;');
     expect(mail?.html).not.toContain('<b>Bold</b>');
-    expect(mail?.headerLines.find((line) => line.key === 'list-unsubscribe')?.line).toContain('mailto:stock@workshop.test');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(smtp.received).toHaveLength(2);
     expect(outboxStatuses()).toEqual(['sent', 'sent']);
+  });
+
+  it('comes from the instance by name, and offers unsubscribing only where a link can open the person\'s preferences', async () => {
+    await configureMail(smtp.port);
+    const header = (mail: ParsedMail | undefined, key: string) => mail?.headerLines.find((line) => line.key === key)?.line ?? null;
+
+    // The desktop host has no web address: no List-Unsubscribe (a mailto to the sender reached nobody).
+    await (await watchedPart('Desktop')).cross();
+    await drainUntil(() => smtp.received.length >= 2);
+    const desktop = smtp.received[0]?.parsed;
+    expect(desktop?.from?.value).toEqual([{ name: 'Workshop', address: 'stock@workshop.test' }]);
+    expect(header(desktop, 'list-unsubscribe')).toBeNull();
+    expect(desktop?.text).toContain('change your notification preferences: stockbell://profile');
+
+    // A host with a web address: the header opens the person's preferences; no one-click POST, as nothing would answer it.
+    if (!(app.core.links instanceof HostLinks)) throw new Error('The test runtime builds links with HostLinks');
+    app.core.links.webBase = 'http://127.0.0.1:41237';
+    await (await watchedPart('Headless')).cross();
+    await drainUntil(() => smtp.received.length >= 4);
+    const headless = smtp.received[2]?.parsed;
+    expect(headless?.from?.value).toEqual([{ name: 'Workshop', address: 'stock@workshop.test' }]);
+    expect(header(headless, 'list-unsubscribe')).toBe('List-Unsubscribe: <http://127.0.0.1:41237/#/profile>');
+    expect(header(headless, 'list-unsubscribe-post')).toBeNull();
+    expect(headless?.text).toContain('change your notification preferences: http://127.0.0.1:41237/#/profile');
+    expect(headless?.html).toContain('href="http://127.0.0.1:41237/#/profile"');
   });
 
   it('queues a crossing\'s email as one fan-out row that the worker turns into a row per person who wants it', async () => {
@@ -254,6 +280,7 @@ describe('test email', () => {
   it('reports success, and the server\'s own words for refused credentials', async () => {
     await configureMail(smtp.port);
     expect(await app.call('settings.email.test', {})).toMatchObject({ delivered: true, recipient: 'test.person@example.test' });
+    expect(smtp.received[0]?.parsed.from?.value).toEqual([{ name: 'Workshop', address: 'stock@workshop.test' }]);
     const guarded = await startLoopbackSmtp({ credentials: { user: 'stock', pass: 'right' } });
     await configureMail(guarded.port, { username: 'stock', password: 'wrong' });
     const result = await app.call('settings.email.test', {});

@@ -7,7 +7,7 @@ import { queueDueDigests } from './digest';
 import { emailIsOn, readEmailSettings, smtpConfig, type SmtpConfig } from './emailSettings';
 import { outbox, type OutboxRow } from './outbox';
 import { classifySendError, defaultRetryPolicy, retryDelay, type RetryPolicy } from './smtpErrors';
-import { configKey, pooledTransport } from './smtpTransport';
+import { configKey, fromHeader, pooledTransport } from './smtpTransport';
 
 export interface MailWorkerOptions {
   batchSize?: number;
@@ -131,7 +131,7 @@ export class MailWorker {
       if (rows.length === 0) return;
       const config = smtpConfig(settings, this.secrets);
       const transport = this.transportFor(config);
-      await Promise.all(rows.map((row) => this.deliver(row, transport, config.sender)));
+      await Promise.all(rows.map((row) => this.deliver(row, transport, config)));
     }
   }
 
@@ -156,7 +156,7 @@ export class MailWorker {
     while (this.core.isBusy()) await new Promise((resolve) => setTimeout(resolve, 50));
   }
 
-  private async deliver(row: OutboxRow, transport: Transporter, sender: string): Promise<void> {
+  private async deliver(row: OutboxRow, transport: Transporter, config: SmtpConfig): Promise<void> {
     const stale = this.staleReason(row);
     if (stale) {
       this.core.write(null, (ctx) => outbox.markDropped(ctx, row.id, stale));
@@ -164,7 +164,7 @@ export class MailWorker {
     }
     try {
       const info = (await transport.sendMail({
-        from: sender,
+        from: fromHeader(config),
         to: row.recipient,
         subject: row.subject,
         text: row.textBody,
@@ -174,7 +174,7 @@ export class MailWorker {
       await this.whenFree();
       this.core.write(null, (ctx) => outbox.markSent(ctx, row.id, info.messageId ?? ''));
     } catch (error) {
-      const failure = classifySendError(error);
+      const failure = classifySendError(error, config.trust.kind);
       await this.whenFree();
       this.core.write(null, (ctx) => {
         if (failure.permanent) outbox.markFailed(ctx, row.id, failure.message);

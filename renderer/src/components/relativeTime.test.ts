@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeTime } from './relativeTime';
+import { relativeTime, timeUntil } from './relativeTime';
 
 const now = Date.UTC(2025, 5, 15, 12, 0, 0);
 const minute = 60_000;
@@ -42,5 +42,31 @@ describe('relativeTime', () => {
     expect(ago(-4 * minute)).toBe('just now');
     expect(ago(-10 * minute)).toBe('in 10 minutes');
     expect(ago(-2 * day)).toBe('in 2 days');
+  });
+});
+
+describe('timeUntil', () => {
+  const until = (ms: number) => timeUntil(now + ms, now, 'en');
+
+  it('counts down seconds for a time less than a minute away, never "just now"', () => {
+    expect(until(15_000)).toBe('in 15 seconds');
+    expect(until(30_000)).toBe('in 30 seconds');
+    expect(until(44_200)).toBe('in 45 seconds');
+    expect(until(1_000)).toBe('in 1 second');
+  });
+
+  it('moves to minutes, hours and days further out', () => {
+    expect(until(minute)).toBe('in 1 minute');
+    expect(until(2 * minute)).toBe('in 2 minutes');
+    expect(until(90_000)).toBe('in 2 minutes');
+    expect(until(59 * minute)).toBe('in 59 minutes');
+    expect(until(59 * minute + 50_000)).toBe('in 1 hour');
+    expect(until(2 * hour)).toBe('in 2 hours');
+    expect(until(3 * day)).toBe('in 3 days');
+  });
+
+  it('says "now" for a time that has come', () => {
+    expect(until(0)).toBe('now');
+    expect(until(-5_000)).toBe('now');
   });
 });

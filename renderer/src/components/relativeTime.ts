@@ -28,6 +28,24 @@ export function relativeTime(epochMs: number, now: number, locale?: string): str
   return format.format(sign * Math.max(1, Math.floor(value)), unit);
 }
 
+/**
+ * How far away a scheduled time is ("in 30 seconds", "in 2 minutes", "in 3 hours"), or "now" once it
+ * has come. Unlike relativeTime, nothing in the future is "just now": a retry 30 s away says so.
+ */
+export function timeUntil(epochMs: number, now: number, locale?: string): string {
+  const ahead = epochMs - now;
+  if (ahead <= 0) return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second');
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  // Each unit is tried after rounding, so 59.7 minutes reads "in 1 hour", never "in 60 minutes".
+  const seconds = Math.ceil(ahead / 1000);
+  if (seconds < 60) return format.format(seconds, 'second');
+  const minutes = Math.round(ahead / MINUTE);
+  if (minutes < 60) return format.format(minutes, 'minute');
+  const hours = Math.round(ahead / HOUR);
+  if (hours < 24) return format.format(hours, 'hour');
+  return format.format(Math.round(ahead / DAY), 'day');
+}
+
 /** The exact time, for tooltips and `title` attributes. */
 export function absoluteTime(epochMs: number, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(epochMs));

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Grid, Group, List, NumberInput, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { IconAlertCircle, IconMailCheck, IconMailX, IconSend } from '@tabler/icons-react';
+import { IconAlertCircle, IconSend } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { EmailSettingsView } from '../../../../main/contract';
 import { useMutate } from '../../client/hooks';
@@ -8,6 +8,8 @@ import { notifyDone, notifyFailed } from '../../components/notify';
 import { SectionCard } from '../../components/SectionCard';
 import { PasswordProtectionNote } from './PasswordProtectionNote';
 import { securityModes, usualPort } from './securityModes';
+import { ServerTrustSection } from './ServerTrustSection';
+import { TestEmailResult } from './TestEmailResult';
 
 const FIELDS = ['enabled', 'host', 'port', 'security', 'username', 'password', 'sender', 'instanceName'] as const;
 
@@ -115,6 +117,11 @@ export function EmailServerCard({ saved }: { saved: EmailSettingsView }) {
                 ))}
               </List>
             </Grid.Col>
+            {values.security !== 'none' && (
+              <Grid.Col span={12}>
+                <ServerTrustSection trust={saved.trust} />
+              </Grid.Col>
+            )}
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <TextInput
                 label="Username"
@@ -168,7 +175,8 @@ export function EmailServerCard({ saved }: { saved: EmailSettingsView }) {
               />
             </Grid.Col>
           </Grid>
-          <TestResult result={test.data} error={test.error} />
+          {/* Once a certificate is trusted, the test runs again so the next problem (a wrong password) shows at once. */}
+          <TestEmailResult result={test.data} error={test.error} onTrusted={() => test.mutate({})} />
           <Group justify="space-between" wrap="wrap-reverse" gap="sm">
             <Text size="xs" c="dimmed">
               {dirty ? 'You have unsaved changes. The test email uses the saved settings.' : 'The test email goes to your own address.'}
@@ -191,30 +199,5 @@ export function EmailServerCard({ saved }: { saved: EmailSettingsView }) {
         </Stack>
       </form>
     </SectionCard>
-  );
-}
-
-function TestResult({ result, error }: { result: { delivered: boolean; recipient: string | null; message: string } | undefined; error: unknown }) {
-  if (error) {
-    return (
-      <Alert color="red" variant="light" icon={<IconMailX size={18} />} title="The test email was not sent" role="alert">
-        {formAlertOf(error, [])}
-      </Alert>
-    );
-  }
-  if (!result) return null;
-  if (result.delivered) {
-    return (
-      <Alert color="teal" variant="light" icon={<IconMailCheck size={18} />} title={`Test email sent to ${result.recipient ?? 'you'}`} role="status">
-        {result.message}
-      </Alert>
-    );
-  }
-  return (
-    <Alert color="red" variant="light" icon={<IconMailX size={18} />} title="The test email was not sent" role="alert">
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-        {result.message}
-      </Text>
-    </Alert>
   );
 }

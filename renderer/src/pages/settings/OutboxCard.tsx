@@ -7,6 +7,7 @@ import { QueryError } from '../../components/QueryError';
 import { SectionCard } from '../../components/SectionCard';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import { TimeText } from '../../components/TimeText';
+import { NextTryTime } from './NextTryTime';
 
 /** The mail worker changes the outbox without a push event, so this card refreshes while it is open. */
 const POLL_MS = 10_000;
@@ -102,7 +103,7 @@ function ProblemRow({ entry }: { entry: OutboxEntry }) {
         </Badge>
         {waiting && (
           <Text size="xs" c="dimmed" mt={2}>
-            next try <TimeText value={entry.nextAttemptAt} />
+            next try <NextTryTime at={entry.nextAttemptAt} />
           </Text>
         )}
       </Table.Td>
