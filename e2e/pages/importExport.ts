@@ -26,15 +26,31 @@ export class ImportExport {
     await (await chooser).setFiles(file);
   }
 
-  /** Chooses an InvenTree export and starts importing it; confirms when the inventory is not empty. */
-  async importInvenTree(path: string): Promise<void> {
+  /** Chooses an InvenTree export (a file on disk, or one made by the test) and starts importing it. */
+  async importInvenTree(file: string | { name: string; content: string }): Promise<void> {
     const card = this.card('InvenTree export (JSON)');
-    await this.chooseFile(card.getByRole('button', { name: 'InvenTree export file' }), path);
+    const chosen = typeof file === 'string' ? file : { name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.content) };
+    await this.chooseFile(this.fileInput(), chosen);
     await card.getByRole('button', { name: 'Import', exact: true }).click();
   }
 
+  /** The bar of one phase ("Parts"), of the whole import ("Overall"), or of the file's upload ("Upload"). */
   progress(phase: string): Locator {
     return this.card('InvenTree export (JSON)').getByRole('progressbar', { name: new RegExp(`^${phase}( |$)`) });
+  }
+
+  /** The file input; why a chosen file was not taken is its accessible description. */
+  fileInput(): Locator {
+    return this.card('InvenTree export (JSON)').getByRole('button', { name: 'InvenTree export file' });
+  }
+
+  /** The answer to an export with problems: nothing imported, the problems, and the choice to import anyway. */
+  refusal(): Locator {
+    return this.card('InvenTree export (JSON)').getByRole('alert').filter({ hasText: 'Nothing was imported' });
+  }
+
+  async importAnyway(): Promise<void> {
+    await this.refusal().getByRole('button', { name: 'Import anyway' }).click();
   }
 
   summary(): Locator {

@@ -9,6 +9,7 @@ import { buildOrders } from '../core/builds/buildOrders';
 import { applyCsv, previewCsv } from '../core/import/csvTransfer';
 import { exportCsv } from '../core/import/csvExport';
 import { runInvenTreeImport } from '../core/import/runImport';
+import { uploadedExports } from '../core/import/uploadedExports';
 import { categories } from '../core/inventory/categories';
 import { locations } from '../core/inventory/locations';
 import { listMovements } from '../core/inventory/movements';
@@ -260,9 +261,14 @@ export const handlers: HandlerTable = {
   'backup.create': (_input, { core, storage }) => backUpNow(core, storage.dataDir),
   'backup.inspect': (input, { core, storage }) => inspectBackup(core, storage.dataDir, input.name, storage),
   'backup.restore': (input, { core, storage }) => restoreBackup(core, storage.dataDir, input.name, storage),
-  'import.inventree': async (input, call) => {
+  'import.inventree': async ({ content, uploadId, ...choices }, call) => {
     const userId = actor(call);
-    return runInvenTreeImport(call.core, userId, input.content, input.allowNonEmpty, (progress) => call.core.emit('import.progress', progress, { userId }));
+    // An upload is read from its file; the session that sent it is the only one that can name it.
+    const source = uploadId === undefined ? { content: content ?? '' } : { file: uploadedExports.pathFor(call.session, uploadId) };
+    const outcome = await runInvenTreeImport(call.core, userId, source, choices, (progress) => call.core.emit('import.progress', progress, { userId }));
+    // A refused import keeps its upload: importing it anyway needs no second upload.
+    if (uploadId !== undefined && outcome.outcome === 'imported') uploadedExports.discard(uploadId);
+    return outcome;
   },
   'import.csv.preview': (input, { core }) => core.read((ctx) => previewCsv(ctx, input.kind, input.content)),
   'import.csv.apply': (input, call) => call.core.write(actor(call), (ctx) => applyCsv(ctx, input.kind, input.content)),

@@ -48,6 +48,32 @@ describe('CSV', () => {
     other.close();
   });
 
+  it('links variants to their templates, in the file or already here, and names a template that cannot be one', async () => {
+    await app.call('parts.create', { name: 'Screw', ipn: 'SCR', isTemplate: true });
+    await app.call('parts.create', { name: 'Washer', ipn: 'WSH' });
+    const content = [
+      'name,ipn,variant_of,is_template',
+      'Screw M3x8,SCR-M3-8,SCR-M3,no',
+      'Screw M3,SCR-M3,SCR,yes',
+      'Washer M3,,WSH,no',
+      'Nut M3,,Nut,no',
+      'Loop,LOOP,LOOP,yes',
+    ].join('\n');
+    const preview = await app.call('import.csv.preview', { kind: 'parts', content });
+    expect(preview.rows.map((row) => row.errors)).toEqual([
+      [],
+      [],
+      ['variant_of: "WSH" is not a template part (is_template must be yes)'],
+      ['variant_of: no part is named or numbered "Nut"'],
+      ['variant_of: a part cannot be a variant of itself'],
+    ]);
+    await app.call('import.csv.apply', { kind: 'parts', content: content.split('\n').slice(0, 3).join('\n') });
+    const variant = (await app.call('parts.list', { search: 'M3x8' })).rows[0];
+    const template = await app.call('parts.get', { id: variant?.variantOfId as number });
+    expect(template.templatePath.map((entry) => entry.name)).toEqual(['Screw']);
+    expect(template.part.name).toBe('Screw M3');
+  });
+
   it('names an unknown or ambiguous part in a stock file', async () => {
     await app.call('parts.create', { name: 'Twin' });
     await app.call('parts.create', { name: 'Twin' });

@@ -34,10 +34,25 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((cells) => cells.some((cell) => cell.trim() !== ''));
 }
 
+/**
+ * Text a spreadsheet would run as a formula gets one apostrophe in front. Text that already starts
+ * with apostrophes before such a character gets one more, so reading back can take exactly one off.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const PROTECTED = /^'+[=+\-@\t\r]/;
+
+function protectFormula(text: string): string {
+  return FORMULA_START.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+}
+
+/** The text a cell held before the export protected it (a spreadsheet hides the apostrophe too). */
+function unprotectFormula(text: string): string {
+  return PROTECTED.test(text) ? text.slice(1) : text;
+}
+
 /** A cell as a spreadsheet will read it: quoted when needed, and never run as a formula. */
 function cell(value: string | number | boolean | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  const text = protectFormula(value === null ? '' : String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -53,7 +68,7 @@ export function csvRecords(text: string): { header: string[]; records: { line: n
     header,
     records: rest.map((cells, index) => ({
       line: index + 2,
-      values: Object.fromEntries(header.map((name, column) => [name, withoutBidiControls(cells[column] ?? '').trim()])),
+      values: Object.fromEntries(header.map((name, column) => [name, unprotectFormula(withoutBidiControls(cells[column] ?? '').trim())])),
     })),
   };
 }

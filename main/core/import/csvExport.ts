@@ -20,16 +20,41 @@ export function exportCsv(ctx: CoreContext, kind: 'parts' | 'stock' | 'lowStock'
   if (kind === 'parts') {
     const rows = client
       .prepare(
-        `select p.name, p.ipn, p.description, ${categoryPath} as category, p.minimum_stock as minimum, p.units,
+        `select p.name, p.ipn, p.description, ${categoryPath} as category, coalesce(t.ipn, t.name) as variantOf, p.minimum_stock as minimum, p.units,
            p.is_template as isTemplate, p.is_assembly as isAssembly, p.active, p.stock_total as stock
-         from parts p order by p.name collate nocase, p.id`,
+         from parts p left join parts t on t.id = p.variant_of_id order by p.name collate nocase, p.id`,
       )
-      .all() as { name: string; ipn: string | null; description: string; category: string | null; minimum: number; units: string; isTemplate: number; isAssembly: number; active: number; stock: number }[];
+      .all() as {
+      name: string;
+      ipn: string | null;
+      description: string;
+      category: string | null;
+      variantOf: string | null;
+      minimum: number;
+      units: string;
+      isTemplate: number;
+      isAssembly: number;
+      active: number;
+      stock: number;
+    }[];
     return {
       filename: 'stockbell-parts.csv',
+      // variant_of names the template by IPN (or name, where it has none), as the stock file names parts.
       content: formatCsv(
-        ['name', 'ipn', 'description', 'category', 'minimum_stock', 'units', 'is_template', 'is_assembly', 'active', 'stock'],
-        rows.map((row) => [row.name, row.ipn, row.description, row.category, formatQuantity(row.minimum), row.units, yesNo(row.isTemplate), yesNo(row.isAssembly), yesNo(row.active), formatQuantity(row.stock)]),
+        ['name', 'ipn', 'description', 'category', 'variant_of', 'minimum_stock', 'units', 'is_template', 'is_assembly', 'active', 'stock'],
+        rows.map((row) => [
+          row.name,
+          row.ipn,
+          row.description,
+          row.category,
+          row.variantOf,
+          formatQuantity(row.minimum),
+          row.units,
+          yesNo(row.isTemplate),
+          yesNo(row.isAssembly),
+          yesNo(row.active),
+          formatQuantity(row.stock),
+        ]),
       ),
     };
   }

@@ -50,6 +50,16 @@ function quantityOf(value: string | undefined, field: string, errors: string[], 
   return parsed.scaled;
 }
 
+/** The parts a file means by `key`: those with that IPN, or else those with that name. */
+function partsNamedOrNumbered(ctx: CoreContext, key: string): number[] {
+  const client = ctx.db.$client;
+  const byIpn = client.prepare('select id from parts where lower(ipn) = lower(?)').pluck().all(key) as number[];
+  return byIpn.length ? byIpn : (client.prepare('select id from parts where name = ? collate nocase').pluck().all(key) as number[]);
+}
+
+/** The template a row names in variant_of: another row of the file, or a part already here. */
+type TemplateRef = { row: number } | { partId: number } | null;
+
 interface PartRow {
   line: number;
   existingId: number | null;
@@ -57,6 +67,8 @@ interface PartRow {
   ipn: string | null;
   description: string;
   categoryPath: string;
+  /** undefined when the file has no variant_of column: an update keeps the part's template. */
+  template: TemplateRef | undefined;
   minimumStock: number;
   units: string;
   isTemplate: boolean;
@@ -65,10 +77,60 @@ interface PartRow {
   errors: string[];
 }
 
+/** Row indexes by a lower-cased column value, for finding the rows a key names. */
+function indexBy(rows: PartRow[], field: 'ipn' | 'name'): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  rows.forEach((row, at) => {
+    const value = row[field]?.toLowerCase();
+    if (value) index.set(value, [...(index.get(value) ?? []), at]);
+  });
+  return index;
+}
+
+/**
+ * Finds the template each row names by IPN or name, in the file first (a template and its variants
+ * travel together) and then among the parts already here, and checks that it is a template.
+ */
+function resolveTemplates(ctx: CoreContext, rows: PartRow[], keys: (string | undefined)[]): void {
+  const byIpn = indexBy(rows, 'ipn');
+  const byName = indexBy(rows, 'name');
+  const find = (key: string, index: number): TemplateRef | string => {
+    const inFile = byIpn.get(key.toLowerCase()) ?? byName.get(key.toLowerCase()) ?? [];
+    const here = inFile.length ? [] : partsNamedOrNumbered(ctx, key);
+    const count = inFile.length || here.length;
+    if (count === 0) return `variant_of: no part is named or numbered "${key}"`;
+    if (count > 1) return `variant_of: ${count} parts are named "${key}"; use the IPN`;
+    const row = inFile[0];
+    if (row === index) return 'variant_of: a part cannot be a variant of itself';
+    const isTemplate = row !== undefined ? (rows[row] as PartRow).isTemplate : ctx.db.$client.prepare('select is_template from parts where id = ?').pluck().get(here[0]) === 1;
+    if (!isTemplate) return `variant_of: "${key}" is not a template part (is_template must be yes)`;
+    return row !== undefined ? { row } : { partId: here[0] as number };
+  };
+  rows.forEach((row, index) => {
+    const key = keys[index];
+    if (key === undefined) return;
+    const found = key === '' ? null : find(key, index);
+    if (typeof found === 'string') row.errors.push(found);
+    else row.template = found;
+  });
+  // A chain of templates within the file that comes back to itself can never be created.
+  for (const row of rows) {
+    const seen = new Set<PartRow>([row]);
+    for (let step = row.template; step && 'row' in step; step = (rows[step.row] as PartRow).template) {
+      const next = rows[step.row] as PartRow;
+      if (seen.has(next)) {
+        row.errors.push('variant_of: the templates named here lead back to this part');
+        break;
+      }
+      seen.add(next);
+    }
+  }
+}
+
 function readPartRows(ctx: CoreContext, content: string): PartRow[] {
   const { header, records } = csvRecords(content);
   if (!header.includes('name')) throw invalid('content', 'The first row must name the columns, including "name".');
-  return records.map(({ line, values }) => {
+  const rows = records.map(({ line, values }): PartRow => {
     const errors: string[] = [];
     const name = values.name ?? '';
     if (!name) errors.push('name: enter a name');
@@ -84,6 +146,7 @@ function readPartRows(ctx: CoreContext, content: string): PartRow[] {
       ipn,
       description: values.description ?? '',
       categoryPath: values.category ?? '',
+      template: undefined,
       minimumStock: values.minimum_stock ? quantityOf(values.minimum_stock, 'minimum_stock', errors, false) : 0,
       units: values.units ?? '',
       isTemplate: flags.isTemplate ?? false,
@@ -92,6 +155,22 @@ function readPartRows(ctx: CoreContext, content: string): PartRow[] {
       errors,
     };
   });
+  resolveTemplates(ctx, rows, records.map(({ values }) => (header.includes('variant_of') ? (values.variant_of ?? '') : undefined)));
+  return rows;
+}
+
+/** The rows in an order where each template comes before its variants. */
+function templatesFirst(rows: PartRow[]): PartRow[] {
+  const ordered: PartRow[] = [];
+  const placed = new Set<PartRow>();
+  const place = (row: PartRow): void => {
+    if (placed.has(row)) return;
+    placed.add(row);
+    if (row.template && 'row' in row.template) place(rows[row.template.row] as PartRow);
+    ordered.push(row);
+  };
+  rows.forEach(place);
+  return ordered;
 }
 
 interface StockRow {
@@ -112,8 +191,7 @@ function readStockRows(ctx: CoreContext, content: string): StockRow[] {
   return records.map(({ line, values }) => {
     const errors: string[] = [];
     const key = values.part ?? '';
-    const byIpn = ctx.db.$client.prepare('select id from parts where lower(ipn) = lower(?)').pluck().all(key) as number[];
-    const matches = byIpn.length ? byIpn : (ctx.db.$client.prepare('select id from parts where name = ? collate nocase').pluck().all(key) as number[]);
+    const matches = partsNamedOrNumbered(ctx, key);
     if (!key) errors.push('part: enter a part name or IPN');
     else if (matches.length === 0) errors.push(`part: no part is named or numbered "${key}"`);
     else if (matches.length > 1) errors.push(`part: ${matches.length} parts are named "${key}"; use the IPN`);
@@ -161,7 +239,9 @@ export function applyCsv(ctx: WriteContext, kind: CsvKind, content: string): { c
   let created = 0;
   let updated = 0;
   if (kind === 'parts') {
-    for (const row of readPartRows(ctx, content)) {
+    const rows = readPartRows(ctx, content);
+    const ids = new Map<PartRow, number>();
+    for (const row of templatesFirst(rows)) {
       const fields = {
         name: row.name,
         ipn: row.ipn,
@@ -173,12 +253,15 @@ export function applyCsv(ctx: WriteContext, kind: CsvKind, content: string): { c
         isAssembly: row.isAssembly,
         active: row.active,
       };
+      const named = row.template;
+      const variantOfId = (existing: number | null) =>
+        named === undefined ? existing : named === null ? null : 'row' in named ? (ids.get(rows[named.row] as PartRow) as number) : named.partId;
       if (row.existingId !== null) {
-        const variantOfId = ctx.db.$client.prepare('select variant_of_id from parts where id = ?').pluck().get(row.existingId) as number | null;
-        parts.update(ctx, { ...fields, id: row.existingId, variantOfId });
+        const before = ctx.db.$client.prepare('select variant_of_id from parts where id = ?').pluck().get(row.existingId) as number | null;
+        ids.set(row, parts.update(ctx, { ...fields, id: row.existingId, variantOfId: variantOfId(before) }).id);
         updated += 1;
       } else {
-        parts.create(ctx, { ...fields, variantOfId: null });
+        ids.set(row, parts.create(ctx, { ...fields, variantOfId: variantOfId(null) }).id);
         created += 1;
       }
     }

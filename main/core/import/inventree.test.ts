@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failure, openTestRuntime, type TestRuntime } from '../../testing/runtime';
 import { parseQuantity } from '../quantity';
+import { INVENTREE_IMPORT_PHASES } from '../../contract/transfer';
 import type { FixtureRecord } from './fixture';
 
 const datasetFile = resolve(import.meta.dirname, '../../../../shared/datasets/inventree-demo/inventree_data.json');
@@ -134,6 +135,88 @@ describe('an import that fails', () => {
     expect((await app.call('categories.create', { name: 'Writes work again' })).name).toBe('Writes work again');
     const notJson = await failure(app.call('import.inventree', { content: 'name,ipn\nx,y' }));
     expect(notJson.fields?.content).toMatch(/not JSON/);
+    app.close();
+  });
+});
+
+/** A small export with one of every kind the import keeps, plus what a test adds. */
+function smallExport(extra: object[] = []): string {
+  return JSON.stringify([
+    { model: 'auth.user', pk: 7, fields: { username: 'casey', first_name: 'Casey', last_name: 'Doe', email: 'casey@example.test', is_active: true } },
+    { model: 'part.partcategory', pk: 1, fields: { name: 'Passives', parent: null } },
+    { model: 'stock.stocklocation', pk: 1, fields: { name: 'Shelf', parent: null } },
+    { model: 'part.part', pk: 1, fields: { name: 'Resistor 10k', category: 1, minimum_stock: '10', active: true } },
+    { model: 'part.part', pk: 2, fields: { name: 'Amplifier', category: 1, assembly: true, active: true } },
+    { model: 'stock.stockitem', pk: 1, fields: { part: 1, location: 1, quantity: '40', status: 10 } },
+    { model: 'part.bomitem', pk: 1, fields: { part: 2, sub_part: 1, quantity: '4' } },
+    { model: 'build.build', pk: 1, fields: { reference: 'BO-0007', part: 2, quantity: '2', status: 10 } },
+    { model: 'part.partstar', pk: 1, fields: { user: 7, part: 1 } },
+    { model: 'part.partcategorystar', pk: 1, fields: { user: 7, category: 1 } },
+    ...extra,
+  ]);
+}
+
+/** Rows an import writes (imported people are the accounts without a password). */
+const held = (app: TestRuntime) =>
+  app.core.db.$client
+    .prepare(
+      `select (select count(*) from parts) + (select count(*) from part_categories) + (select count(*) from stock_locations)
+         + (select count(*) from stock_items) + (select count(*) from users where password_hash is null)`,
+    )
+    .pluck()
+    .get();
+
+describe('an import whose records point at records the file does not hold', () => {
+  const broken = smallExport([{ model: 'part.part', pk: 3, fields: { name: 'Stray capacitor', category: 999999, active: true } }]);
+
+  it('is refused with the list of problems, and nothing is written', async () => {
+    const app = await openTestRuntime();
+    const answer = await app.call('import.inventree', { content: broken });
+    expect(answer.outcome).toBe('refused');
+    expect(answer.summary.problems).toEqual(['Part "Stray capacitor" refers to a missing category #999999.']);
+    expect(answer.summary.imported.parts).toBe(3);
+    expect(held(app)).toBe(0);
+    app.close();
+  });
+
+  it('imports when the person chooses to import anyway, keeping the problems in the summary', async () => {
+    const app = await openTestRuntime();
+    const answer = await app.call('import.inventree', { content: broken, allowProblems: true });
+    expect(answer.outcome).toBe('imported');
+    expect(answer.summary.problemCount).toBe(1);
+    expect(app.core.db.$client.prepare('select count(*) from parts').pluck().get()).toBe(3);
+    app.close();
+  });
+});
+
+describe('an export with nothing to import', () => {
+  it('is refused as nothing to import, not finished with zeros', async () => {
+    const app = await openTestRuntime();
+    const empty = await failure(app.call('import.inventree', { content: '[]' }));
+    expect(empty.code).toBe('INVALID_INPUT');
+    expect(empty.fields?.content).toMatch(/nothing to import/);
+    const onlyPricing = await failure(app.call('import.inventree', { content: JSON.stringify([{ model: 'part.partpricing', pk: 1, fields: {} }]) }));
+    expect(onlyPricing.fields?.content).toMatch(/nothing Stockbell keeps/);
+    expect(held(app)).toBe(0);
+    app.close();
+  });
+});
+
+describe('the progress an import reports', () => {
+  it('names every phase once, each with its own bar, in the order the app lists them', async () => {
+    const app = await openTestRuntime();
+    const reported: { phase: string; done: number; total: number }[] = [];
+    app.core.onEvent((event, payload) => {
+      if (event === 'import.progress') reported.push(payload as (typeof reported)[number]);
+    });
+    await app.call('import.inventree', { content: smallExport() });
+    const phases = [...new Set(reported.map((entry) => entry.phase))];
+    expect(phases).toEqual(['People', 'Categories', 'Locations', 'Parts', 'Stock', 'Bills of materials', 'Build orders', 'Part subscriptions', 'Category subscriptions']);
+    expect(phases).toEqual([...INVENTREE_IMPORT_PHASES]);
+    // Each phase ends at its own count: the second star phase no longer overwrites the first.
+    const last = (phase: string) => reported.filter((entry) => entry.phase === phase).at(-1);
+    expect(last('Part subscriptions')).toEqual({ phase: 'Part subscriptions', done: 1, total: 1 });
+    expect(last('Category subscriptions')).toEqual({ phase: 'Category subscriptions', done: 1, total: 1 });
     app.close();
   });
 });

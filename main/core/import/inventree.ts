@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import type { InvenTreeImportPhase } from '../../contract/transfer';
 import type { WriteContext } from '../context';
 import { guardTotals, moveTotals } from '../inventory/ledger';
 import { localDate } from '../calendar';
 import { Fields, type FixtureRecord } from './fixture';
 
 export interface ImportProgress {
-  phase: string;
+  phase: InvenTreeImportPhase;
   done: number;
   total: number;
 }
@@ -36,7 +37,8 @@ export interface ImportOptions {
   progress: (progress: ImportProgress) => void;
 }
 
-const known = new Set([
+/** The InvenTree models Stockbell keeps; records of any other model are counted and left out. */
+export const keptModels: ReadonlySet<string> = new Set([
   'auth.user',
   'part.partcategory',
   'stock.stocklocation',
@@ -104,7 +106,7 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
   const skippedModels: Record<string, number> = {};
   const byModel = new Map<string, FixtureRecord[]>();
   for (const record of records) {
-    if (!known.has(record.model)) {
+    if (!keptModels.has(record.model)) {
       skippedModels[record.model] = (skippedModels[record.model] ?? 0) + 1;
       continue;
     }
@@ -125,7 +127,7 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
     categorySubscriptions: 0,
   };
 
-  async function phase(name: string, list: FixtureRecord[], each: (fields: Fields, record: FixtureRecord) => void): Promise<void> {
+  async function phase(name: InvenTreeImportPhase, list: FixtureRecord[], each: (fields: Fields, record: FixtureRecord) => void): Promise<void> {
     options.progress({ phase: name, done: 0, total: list.length });
     for (let index = 0; index < list.length; index += 1) {
       const record = list[index] as FixtureRecord;
@@ -169,7 +171,7 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
     imported.users += 1;
   });
 
-  const treeIds = async (model: string, table: 'part_categories' | 'stock_locations', label: string): Promise<Map<number | string, number>> => {
+  const treeIds = async (model: string, table: 'part_categories' | 'stock_locations', label: InvenTreeImportPhase): Promise<Map<number | string, number>> => {
     const ids = new Map<number | string, number>();
     const insert = client.prepare(`insert into ${table} (parent_id, name, description, created_at) values (?, ?, ?, ?)`);
     const clash = client.prepare(`select 1 from ${table} where parent_id is ? and name = ? collate nocase`).pluck();
@@ -323,17 +325,24 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
     imported.buildOrders += 1;
   });
 
-  const star = async (model: string, table: string, column: string, ids: Map<number | string, number>, counter: 'partSubscriptions' | 'categorySubscriptions') => {
+  const star = async (
+    name: InvenTreeImportPhase,
+    model: string,
+    table: string,
+    column: string,
+    ids: Map<number | string, number>,
+    counter: 'partSubscriptions' | 'categorySubscriptions',
+  ) => {
     const insert = client.prepare(`insert into ${table} (user_id, ${column}, created_at) values (?, ?, ?) on conflict do nothing`);
-    await phase('Subscriptions', of(model), (fields) => {
+    await phase(name, of(model), (fields) => {
       const userId = userIds.get(fields.ref('user') ?? '');
       const targetId = ids.get(fields.ref(model === 'part.partstar' ? 'part' : 'category') ?? '');
       if (userId === undefined || targetId === undefined) return problem(`${fields.label} refers to a missing user or ${column.replace('_id', '')}; it was left out.`);
       imported[counter] += insert.run(userId, targetId, now).changes;
     });
   };
-  await star('part.partstar', 'part_subscriptions', 'part_id', partIds, 'partSubscriptions');
-  await star('part.partcategorystar', 'category_subscriptions', 'category_id', categoryIds, 'categorySubscriptions');
+  await star('Part subscriptions', 'part.partstar', 'part_subscriptions', 'part_id', partIds, 'partSubscriptions');
+  await star('Category subscriptions', 'part.partcategorystar', 'category_subscriptions', 'category_id', categoryIds, 'categorySubscriptions');
 
   ctx.change.touch('categories', 'locations', 'parts', 'stock', 'builds', 'users');
   return {

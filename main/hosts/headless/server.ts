@@ -8,6 +8,7 @@ import { listeningAddresses } from './addresses';
 import { applySecurityHeaders, hasToken, isSameOrigin, securityHeaders } from './security';
 import { SessionStore } from './sessions';
 import { readStatic } from './staticFiles';
+import { UploadReceiver } from './uploads';
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const HEARTBEAT_MS = 25_000;
@@ -28,6 +29,8 @@ export interface HeadlessOptions {
   token: string;
   /** A certificate and key: serve HTTPS instead of HTTP. */
   tls?: TlsFiles;
+  /** The most an upload may hold; the largest InvenTree export Stockbell imports unless a test says less. */
+  uploadLimitBytes?: number;
 }
 
 export interface HeadlessHost {
@@ -99,6 +102,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
   const scheme = options.tls ? 'https' : 'http';
   const sessions = new SessionStore({ secure: options.tls !== undefined });
   const streams = new Map<ServerResponse, Session>();
+  const uploads = new UploadReceiver(runtime.core, runtime.dataDir, options.uploadLimitBytes);
   let addresses: ReturnType<typeof listeningAddresses> | null = null;
 
   const endStream = (stream: ServerResponse, frame?: string) => {
@@ -150,6 +154,16 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
     send(response, 200, result);
   }
 
+  async function handleUpload(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const answer = await uploads.receive(request, sessions.resolve(request, response));
+    if (answer.closeConnection) {
+      // As with an oversize call: the rest of the body is not read; answer and drop the connection.
+      response.setHeader('Connection', 'close');
+      response.on('finish', () => request.destroy());
+    }
+    send(response, answer.status, answer.body);
+  }
+
   function openEvents(request: IncomingMessage, response: ServerResponse): void {
     const session = sessions.resolve(request, response);
     // Events name parts, people and notifications: only for someone signed in.
@@ -174,6 +188,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
       const call = /^\/api\/call\/([A-Za-z]+(?:\.[A-Za-z]+)+)$/.exec(url.pathname);
       if (call?.[1] && request.method === 'POST') return handleCall(call[1], request, response);
       if (url.pathname === '/api/events' && request.method === 'GET') return openEvents(request, response);
+      if (url.pathname === '/api/upload' && request.method === 'POST') return handleUpload(request, response);
       return send(response, 404, { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Not found.' } });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { error: 'Method not allowed' });
@@ -222,6 +237,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
       clearInterval(heartbeat);
       stopEvents();
       for (const stream of streams.keys()) stream.end();
+      uploads.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
     },

@@ -1,6 +1,6 @@
 import type { CallError, CallResult, EventName, EventPayload, MethodName } from '../../../main/contract';
 import { createEventStreamParser } from './serverSentEvents';
-import type { Transport } from './transport';
+import type { Transport, UploadResult } from './transport';
 
 const TOKEN_KEY = 'stockbell.token';
 const UNREACHABLE = 'Stockbell is not reachable. Is it still running?';
@@ -103,6 +103,30 @@ export function createHttpTransport(initialToken: string | null): Transport {
     return statusFailure(response.ok ? 500 : response.status, method);
   }
 
+  /** XMLHttpRequest, not fetch: only it reports how much of a request body has gone. */
+  function upload(file: Blob, onProgress: (sent: number, total: number) => void): Promise<UploadResult> {
+    return new Promise((resolve) => {
+      const request = new XMLHttpRequest();
+      request.open('POST', '/api/upload');
+      for (const [name, value] of Object.entries(authorization())) request.setRequestHeader(name, value);
+      request.setRequestHeader('Content-Type', 'application/octet-stream');
+      request.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
+      request.onload = () => {
+        let body: unknown = null;
+        try {
+          body = JSON.parse(request.responseText);
+        } catch {
+          // Not JSON: the status code says what happened.
+        }
+        // The host frames its refusals of an upload (too large, not signed in) itself.
+        resolve(isCallResult(body) ? (body as UploadResult) : statusFailure(request.status, 'upload a file'));
+      };
+      // A host that stops reading an oversize body may drop the connection before answering.
+      request.onerror = () => resolve(failure('UNAVAILABLE', 'The upload stopped: Stockbell closed the connection or is not reachable.'));
+      request.send(file);
+    });
+  }
+
   function dispatch(event: string, data: string) {
     const set = listeners.get(event);
     if (!set || set.size === 0) return;
@@ -176,6 +200,7 @@ export function createHttpTransport(initialToken: string | null): Transport {
 
   return {
     invoke,
+    upload,
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {
       const wrapped = (payload: unknown) => listener(payload as EventPayload<E>);
       let set = listeners.get(event);

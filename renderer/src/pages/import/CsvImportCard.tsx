@@ -17,6 +17,7 @@ const COLUMNS: Record<CsvKind, { name: string; meaning: string }[]> = {
     { name: 'ipn', meaning: 'matches an existing part to update' },
     { name: 'description', meaning: '' },
     { name: 'category', meaning: 'a path such as “Electronics / Passives”' },
+    { name: 'variant_of', meaning: 'the template’s IPN or name' },
     { name: 'minimum_stock', meaning: '' },
     { name: 'units', meaning: '' },
     { name: 'is_template', meaning: 'yes / no' },

@@ -1,9 +1,11 @@
-import { Alert, Badge, Button, Collapse, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconChevronDown, IconChevronUp, IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ImportSummary } from '../../../../main/contract';
+import { ImportProblemList, problemsPhrase } from './ImportProblemList';
 
-const IMPORTED_LABELS: [keyof ImportSummary['imported'], string][] = [
+/** Each kind the import counts, as the summary names it. */
+export const IMPORTED_LABELS: [keyof ImportSummary['imported'], string][] = [
   ['users', 'People'],
   ['categories', 'Categories'],
   ['locations', 'Locations'],
@@ -15,8 +17,7 @@ const IMPORTED_LABELS: [keyof ImportSummary['imported'], string][] = [
   ['categorySubscriptions', 'Category subscriptions'],
 ];
 
-/** Problems and left-out kinds beyond these many start folded away. */
-const SHOWN_PROBLEMS = 5;
+/** Left-out kinds beyond these many start folded away. */
 const SHOWN_MODELS = 10;
 
 function SubHeading({ children }: { children: string }) {
@@ -28,12 +29,8 @@ function SubHeading({ children }: { children: string }) {
 }
 
 export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
-  const [allProblems, setAllProblems] = useState(false);
   const [allModels, setAllModels] = useState(false);
   const skippedModels = Object.entries(summary.skippedModels).sort((a, b) => b[1] - a[1]);
-  const firstProblems = summary.problems.slice(0, SHOWN_PROBLEMS);
-  const moreProblems = summary.problems.slice(SHOWN_PROBLEMS);
-  const unlisted = summary.problemCount - summary.problems.length;
 
   return (
     <Stack gap="lg" component="section" aria-label="Import summary">
@@ -118,39 +115,8 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
         </Stack>
       </SimpleGrid>
       {summary.problemCount > 0 && (
-        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={summary.problemCount === 1 ? '1 problem' : `${summary.problemCount.toLocaleString()} problems`}>
-          <List size="sm" spacing={4} aria-label="Problems">
-            {firstProblems.map((problem, index) => (
-              <List.Item key={index}>{problem}</List.Item>
-            ))}
-          </List>
-          {moreProblems.length > 0 && (
-            <>
-              <Collapse expanded={allProblems}>
-                <List size="sm" spacing={4} mt={4}>
-                  {moreProblems.map((problem, index) => (
-                    <List.Item key={index}>{problem}</List.Item>
-                  ))}
-                </List>
-              </Collapse>
-              <Button
-                variant="subtle"
-                color="orange"
-                size="compact-sm"
-                mt="xs"
-                px={4}
-                onClick={() => setAllProblems((open) => !open)}
-                rightSection={allProblems ? <IconChevronUp size={14} /> : <IconChevronDown size={14} />}
-              >
-                {allProblems ? 'Show fewer' : `Show ${moreProblems.length.toLocaleString()} more`}
-              </Button>
-            </>
-          )}
-          {unlisted > 0 && (
-            <Text size="xs" c="dimmed" mt="xs">
-              And {unlisted.toLocaleString()} more not listed.
-            </Text>
-          )}
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={problemsPhrase(summary.problemCount)}>
+          <ImportProblemList summary={summary} color="orange" />
         </Alert>
       )}
     </Stack>

@@ -1,7 +1,7 @@
 import { Alert, Button, Code, FileInput, Group, Stack, Text } from '@mantine/core';
 import { IconFileImport, IconJson, IconLock } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import type { ImportSummary } from '../../../../main/contract';
+import type { ImportOutcome } from '../../../../main/contract/transfer';
 import { CallFailure, errorMessage } from '../../client/callFailure';
 import { useClient } from '../../client/client';
 import { useMutate } from '../../client/hooks';
@@ -12,8 +12,9 @@ import { SectionCard } from '../../components/SectionCard';
 import { useCurrentUser } from '../../session/CurrentUser';
 import { ImportProgressBars } from './ImportProgressBars';
 import type { ImportProgressState } from './importPhases';
+import { ImportRefusal } from './ImportRefusal';
 import { ImportSummaryView } from './ImportSummaryView';
-import { useChosenFile } from './useChosenFile';
+import { useSendExport, type ExportSource } from './useSendExport';
 
 export function InvenTreeImportCard() {
   const user = useCurrentUser();
@@ -43,15 +44,27 @@ function asksToAllowNonEmpty(error: unknown): boolean {
   return error instanceof CallFailure && error.code === 'CONFLICT' && error.fields.allowNonEmpty !== undefined;
 }
 
+/** What the person has agreed to so far for this file; each answer is kept for the next try. */
+interface Choices {
+  allowNonEmpty: boolean;
+  allowProblems: boolean;
+}
+
+const NOTHING_ALLOWED: Choices = { allowNonEmpty: false, allowProblems: false };
+
 function InvenTreeImport() {
   const { transport } = useClient();
   const importFile = useMutate('import.inventree');
-  const chosen = useChosenFile('Choose the JSON file InvenTree exported');
-  const [content, setContent] = useState<string | null>(null);
+  const sender = useSendExport();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  // The export as the host has it (uploaded, or its text), so a confirmation needs no second upload.
+  const [source, setSource] = useState<ExportSource | null>(null);
+  const [choices, setChoices] = useState<Choices>(NOTHING_ALLOWED);
   const [confirming, setConfirming] = useState(false);
   const [progress, setProgress] = useState<ImportProgressState>({});
-  const [summary, setSummary] = useState<ImportSummary | null>(null);
-  const running = importFile.isPending;
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const busy = sender.sending || importFile.isPending;
 
   useEffect(
     () =>
@@ -61,36 +74,64 @@ function InvenTreeImport() {
     [transport],
   );
 
-  const run = (text: string, allowNonEmpty: boolean) => {
+  const run = (from: ExportSource, allowed: Choices) => {
     setProgress({});
-    setSummary(null);
+    setOutcome(null);
+    setChoices(allowed);
     importFile.mutate(
-      { content: text, allowNonEmpty },
+      { ...from, ...allowed },
       {
         onSuccess: (result) => {
-          setSummary(result);
-          notifyDone('Import finished', `${result.imported.parts.toLocaleString()} parts and ${result.imported.stockItems.toLocaleString()} stock items imported`);
+          setOutcome(result);
+          if (result.outcome === 'imported') {
+            const { parts, stockItems } = result.summary.imported;
+            notifyDone('Import finished', `${parts.toLocaleString()} parts and ${stockItems.toLocaleString()} stock items imported`);
+          }
         },
         onError: (error) => {
-          if (asksToAllowNonEmpty(error)) {
-            setContent(text);
-            setConfirming(true);
-          }
+          if (asksToAllowNonEmpty(error)) setConfirming(true);
         },
       },
     );
   };
 
   const start = async () => {
-    const text = await chosen.read();
-    if (text !== null) run(text, false);
+    if (!file) {
+      setFileProblem('Choose the JSON file InvenTree exported');
+      return;
+    }
+    setFileProblem(null);
+    setOutcome(null);
+    setProgress({});
+    importFile.reset();
+    const sent = await sender.send(file);
+    if ('problem' in sent) {
+      setFileProblem(sent.problem);
+      return;
+    }
+    setSource(sent.source);
+    run(sent.source, NOTHING_ALLOWED);
+  };
+
+  const startOver = (next: File | null) => {
+    setFile(next);
+    setFileProblem(null);
+    setSource(null);
+    setChoices(NOTHING_ALLOWED);
+    setOutcome(null);
+    setProgress({});
+    sender.reset();
+    importFile.reset();
   };
 
   // A refusal because the inventory has data is a question for the person, not an error to show.
   const questioned = asksToAllowNonEmpty(importFile.error);
-  const fieldError = chosen.readError ?? fieldErrorsOf(importFile.error).content;
+  const fieldError = fileProblem ?? fieldErrorsOf(importFile.error).content;
   const alert = importFile.error && !questioned && !fieldErrorsOf(importFile.error).content ? errorMessage(importFile.error) : null;
-  const started = running || summary !== null || Object.keys(progress).length > 0;
+  const imported = outcome?.outcome === 'imported' ? outcome.summary : null;
+  const refused = outcome?.outcome === 'refused' ? outcome.summary : null;
+  // Bars while the file travels and imports, and after a finished import; a refusal wrote nothing to show progress of.
+  const showBars = busy || imported !== null;
 
   return (
     <Stack gap="md">
@@ -100,19 +141,15 @@ function InvenTreeImport() {
           placeholder="Choose a .json file"
           accept=".json,application/json"
           leftSection={<IconJson size={18} />}
-          value={chosen.file}
-          onChange={(next) => {
-            chosen.choose(next);
-            setContent(null);
-            importFile.reset();
-          }}
+          value={file}
+          onChange={startOver}
           clearable
-          disabled={running}
+          disabled={busy}
           error={fieldError}
           style={{ flex: 1 }}
           maw={520}
         />
-        <Button leftSection={<IconFileImport size={16} />} onClick={() => void start()} loading={running} mb={fieldError ? 22 : 0}>
+        <Button leftSection={<IconFileImport size={16} />} onClick={() => void start()} loading={busy} mb={fieldError ? 22 : 0}>
           Import
         </Button>
       </Group>
@@ -121,27 +158,28 @@ function InvenTreeImport() {
           {alert}
         </Alert>
       )}
-      {!started && (
+      {!showBars && !refused && (
         <Text size="xs" c="dimmed">
-          The import runs as one step: if anything goes wrong, nothing is added. People from the file get accounts without a password; an
-          administrator sets one for each.
+          The import runs as one step: if anything goes wrong, nothing is added. An export that refers to records it does not hold is shown to you
+          first, and imported only if you say so. People from the file get accounts without a password; an administrator sets one for each.
         </Text>
       )}
-      {started && <ImportProgressBars progress={progress} finished={summary !== null} />}
-      {summary && <ImportSummaryView summary={summary} />}
+      {showBars && <ImportProgressBars upload={sender.upload} progress={progress} finished={imported !== null} />}
+      {refused && source && (
+        <ImportRefusal summary={refused} onImportAnyway={() => run(source, { ...choices, allowProblems: true })} onChooseAnother={() => startOver(null)} />
+      )}
+      {imported && <ImportSummaryView summary={imported} />}
       <ConfirmActionModal
         opened={confirming}
         onClose={() => {
           setConfirming(false);
-          setContent(null);
           importFile.reset();
         }}
         title="Import into a non-empty inventory?"
         confirmLabel="Import anyway"
         onConfirm={() => {
           setConfirming(false);
-          if (content !== null) run(content, true);
-          setContent(null);
+          if (source) run(source, { ...choices, allowNonEmpty: true });
         }}
       >
         Your inventory already has data. The import adds everything in the file to it; nothing already here is changed or removed.

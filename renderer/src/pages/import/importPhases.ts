@@ -1,5 +1,7 @@
-/** The phases the host reports, in the order it runs them. */
-export const IMPORT_PHASES = ['People', 'Categories', 'Locations', 'Parts', 'Stock', 'Bills of materials', 'Build orders', 'Subscriptions'] as const;
+import { INVENTREE_IMPORT_PHASES } from '../../../../main/contract/transfer';
+
+/** The phases the host reports, in the order it runs them: the contract's list, so each gets its own bar. */
+export const IMPORT_PHASES = INVENTREE_IMPORT_PHASES;
 
 export interface PhaseProgress {
   done: number;
