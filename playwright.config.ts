@@ -26,9 +26,11 @@ export default defineConfig({
   },
   projects: [
     { name: 'chromium', use: chromium },
-    // The same specs through the real desktop app, wherever Electron's binary exists; elsewhere
-    // each test is skipped with the reason. (It shares Chromium's settings only so that shared
-    // fixtures can start without downloading a browser of Playwright's own.)
+    // The same specs through the real desktop app, wherever Electron's binary exists (`npm run e2e`
+    // first builds the desktop bundle and better-sqlite3 for Electron, and gives Electron an Xvfb
+    // display on a Linux machine without one); elsewhere each test is skipped with the reason. (It
+    // shares Chromium's settings only so that shared fixtures can start without downloading a
+    // browser of Playwright's own.)
     { name: 'electron', metadata: { host: 'electron' }, use: chromium },
   ],
 });

@@ -1,27 +1,35 @@
-// Whether Electron's binary is on this machine, without triggering the electron package's download.
+// Whether Electron's binary is on this machine, found the way the electron package finds it, without
+// triggering its download.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-export function electronBinary() {
-  let packageDir;
+function electronPackageDir() {
   try {
-    packageDir = dirname(require.resolve('electron/package.json'));
+    return dirname(require.resolve('electron/package.json'));
   } catch {
     return null;
   }
+}
+
+export function electronBinary() {
+  const packageDir = electronPackageDir();
+  if (!packageDir) return null;
   const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
+  const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
+  // As the electron package's index.js does: a custom Electron build may live outside the package.
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const binary = override ? join(override, name ?? 'electron') : name ? join(packageDir, 'dist', name) : null;
+  return binary && existsSync(binary) ? binary : null;
 }
 
 /** Asks the electron package to fetch its binary once; returns the path, or null where it cannot. */
-export async function fetchElectronBinary() {
-  const { spawnSync } = await import('node:child_process');
-  const installer = join(dirname(require.resolve('electron/package.json')), 'install.js');
-  const result = spawnSync(process.execPath, [installer], { stdio: 'ignore', timeout: 300_000 });
+export function fetchElectronBinary() {
+  const packageDir = electronPackageDir();
+  if (!packageDir || process.env.ELECTRON_OVERRIDE_DIST_PATH) return null;
+  const result = spawnSync(process.execPath, [join(packageDir, 'install.js')], { stdio: 'ignore', timeout: 300_000 });
   return result.status === 0 ? electronBinary() : null;
 }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { SafeStorage } from 'electron';
+import type { BrowserWindowConstructorOptions, SafeStorage } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +16,60 @@ export interface MenuItemTemplate {
 class FakeApp extends EventEmitter {
   badgeCount = 0;
   quitCalls = 0;
+  isPackaged = false;
+  appPath = process.cwd();
+  userData = '';
+  /** False when another Stockbell already holds the single-instance lock. */
+  singleInstance = true;
+  protocolClients: string[] = [];
+  private ready = false;
+  private markReady: () => void = () => undefined;
+  private readyPromise = this.nextReady();
+
+  private nextReady(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.markReady = resolve;
+    });
+  }
+  /** As a fresh process would find it: not ready, nothing registered, no listeners. */
+  reset(): void {
+    this.removeAllListeners();
+    this.badgeCount = 0;
+    this.quitCalls = 0;
+    this.singleInstance = true;
+    this.protocolClients = [];
+    this.ready = false;
+    this.readyPromise = this.nextReady();
+  }
+  /** What Electron does once it has initialised: resolves whenReady(). */
+  becomeReady(): void {
+    this.ready = true;
+    this.markReady();
+    this.emit('ready');
+  }
+  isReady(): boolean {
+    return this.ready;
+  }
+  whenReady(): Promise<void> {
+    return this.readyPromise;
+  }
+  getAppPath(): string {
+    return this.appPath;
+  }
+  getPath(name: string): string {
+    if (name !== 'userData' || !this.userData) throw new Error(`The fake app has no path "${name}".`);
+    return this.userData;
+  }
+  requestSingleInstanceLock(): boolean {
+    return this.singleInstance;
+  }
+  isDefaultProtocolClient(scheme: string): boolean {
+    return this.protocolClients.includes(scheme);
+  }
+  setAsDefaultProtocolClient(scheme: string): boolean {
+    this.protocolClients.push(scheme);
+    return true;
+  }
   setBadgeCount(count: number): boolean {
     this.badgeCount = count;
     return true;
@@ -63,12 +117,41 @@ export class FakeNotification extends EventEmitter {
   }
 }
 
+type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+
+export class FakeWebContents extends EventEmitter {
+  sent: { channel: string; payload: unknown }[] = [];
+  windowOpenHandler: WindowOpenHandler | null = null;
+  /** Where sent messages go besides the record: a FakeRenderer's page, when a test connects one. */
+  deliver: (channel: string, payload: unknown) => void = () => undefined;
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+    this.deliver(channel, payload);
+  }
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+/** BrowserWindow: keeps the options it was made with and the URLs it was asked to load. */
 export class FakeWindow extends EventEmitter {
+  static opened: FakeWindow[] = [];
   visible = false;
   focused = false;
-  sent: { channel: string; payload: unknown }[] = [];
   overlay: unknown = undefined;
-  readonly webContents = { send: (channel: string, payload: unknown) => this.sent.push({ channel, payload }) };
+  loaded: string[] = [];
+  readonly webContents = new FakeWebContents();
+  constructor(readonly options: BrowserWindowConstructorOptions = {}) {
+    super();
+    FakeWindow.opened.push(this);
+  }
+  get sent(): { channel: string; payload: unknown }[] {
+    return this.webContents.sent;
+  }
+  loadURL(url: string): Promise<void> {
+    this.loaded.push(url);
+    return Promise.resolve();
+  }
   isDestroyed(): boolean {
     return false;
   }
@@ -117,7 +200,10 @@ export type ProtocolHandler = (request: Request) => Response | Promise<Response>
 export class FakeProtocol {
   privileged: { scheme: string; privileges: Record<string, boolean> }[] = [];
   private readonly handlers = new Map<string, ProtocolHandler>();
+  constructor(private readonly appIsReady: () => boolean) {}
   registerSchemesAsPrivileged(schemes: { scheme: string; privileges: Record<string, boolean> }[]): void {
+    // Electron refuses this once the app is ready: the schemes must be known before any page loads.
+    if (this.appIsReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
     this.privileged.push(...schemes);
   }
   handle(scheme: string, handler: ProtocolHandler): void {
@@ -131,15 +217,84 @@ export class FakeProtocol {
   }
 }
 
+type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
+
+export class FakeIpcMain {
+  readonly handlers = new Map<string, InvokeHandler>();
+  handle(channel: string, handler: InvokeHandler): void {
+    // As Electron does: one handler per channel.
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  /** Calls the handler for a channel as ipcRenderer.invoke from a page would, with that page's event. */
+  async invoke(channel: string, event: unknown, ...args: unknown[]): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    return handler(event, ...args);
+  }
+}
+
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+type PermissionCheckHandler = (contents: unknown, permission: string) => boolean;
+
+export class FakeSession {
+  permissionRequests: PermissionRequestHandler | null = null;
+  permissionChecks: PermissionCheckHandler | null = null;
+  setPermissionRequestHandler(handler: PermissionRequestHandler): void {
+    this.permissionRequests = handler;
+  }
+  setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+    this.permissionChecks = handler;
+  }
+  /** What a page asking for `permission` would be told. */
+  grants(permission: string): boolean {
+    let granted = false;
+    this.permissionRequests?.(null, permission, (answer) => {
+      granted = answer;
+    });
+    return granted && (this.permissionChecks?.(null, permission) ?? false);
+  }
+}
+
+/** The preload's side: what it exposed to the page, and the page's calls it passed on to the main process. */
+export class FakeRenderer {
+  exposed = new Map<string, unknown>();
+  invoked: { channel: string; args: unknown[] }[] = [];
+  listeners = new EventEmitter();
+  /** Where invoke() goes; by default nowhere (the call is only recorded). */
+  answer: (channel: string, args: unknown[]) => Promise<unknown> = () => Promise.resolve(undefined);
+  readonly contextBridge = {
+    exposeInMainWorld: (key: string, api: unknown) => {
+      this.exposed.set(key, api);
+    },
+  };
+  readonly ipcRenderer = {
+    invoke: (channel: string, ...args: unknown[]) => {
+      this.invoked.push({ channel, args });
+      return this.answer(channel, args);
+    },
+    on: (channel: string, listener: (...args: unknown[]) => void) => this.listeners.on(channel, listener),
+    removeListener: (channel: string, listener: (...args: unknown[]) => void) => this.listeners.removeListener(channel, listener),
+  };
+}
+
+const app = new FakeApp();
+
 export const fakeElectron = {
-  app: new FakeApp(),
+  app,
+  BrowserWindow: FakeWindow,
   Tray: FakeTray,
   Notification: FakeNotification,
   Menu: { buildFromTemplate: (template: MenuItemTemplate[]) => template },
   nativeImage: { createFromBitmap: () => ({ fake: 'image' }), createFromPath: () => ({ fake: 'image' }) },
-  ipcMain: { handle: () => undefined, removeHandler: () => undefined },
+  ipcMain: new FakeIpcMain(),
+  dialog: { errors: [] as { title: string; content: string }[], showErrorBox(title: string, content: string) { this.errors.push({ title, content }); } },
+  session: { defaultSession: new FakeSession() },
   shell: { openExternal: async () => undefined },
-  protocol: new FakeProtocol(),
+  protocol: new FakeProtocol(() => app.isReady()),
   safeStorage: new FakeSafeStorage(),
   // Like Electron's net.fetch for file:// URLs: the file's bytes, or a rejection when it is missing.
   net: { fetch: async (url: string) => new Response(await readFile(fileURLToPath(url))) },
