@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -218,5 +218,41 @@ describe('backup before an upgrade', () => {
     const copy = await openDatabase(join(dir, 'data/backups', backup as string));
     expect(copy.$client.prepare('select name from part_categories').pluck().all()).toEqual(['Kept']);
     copy.$client.close();
+  });
+});
+
+describe('one Stockbell per data folder', () => {
+  it('refuses a second open of the same folder, naming the process that has it, and opens again once it is closed', async () => {
+    const file = tempFile();
+    const first = await openDatabase(file, { program: 'the Stockbell headless host' });
+    const second = openDatabase(file, { program: 'the Stockbell desktop app' });
+    await expect(second).rejects.toMatchObject({ name: 'DatabaseRefused', reason: 'in-use' });
+    await expect(second).rejects.toThrow(
+      new RegExp(`^The data folder \\S+ is already in use by the Stockbell headless host \\(process ${process.pid}, started [^)]+\\)\\. Close that one first, or choose another data folder\\.$`),
+    );
+    // The refused start left the first one's work alone: its crash marker and its connection.
+    expect(readFileSync(`${file}.open`, 'utf8')).toBe(String(process.pid));
+    expect(first.$client.prepare(`insert into part_categories (name, created_at) values ('Still mine', 0)`).run().changes).toBe(1);
+    first.$client.close();
+
+    const again = await openDatabase(file);
+    expect(again.$client.prepare('select name from part_categories').pluck().all()).toEqual(['Still mine']);
+    again.$client.close();
+  });
+});
+
+describe('the write-ahead log', () => {
+  it('stays bounded through a long run of changes that leaves no idle moment to fold it in', async () => {
+    const file = tempFile();
+    const db = await openDatabase(file);
+    const insert = db.$client.prepare('insert into part_categories (name, created_at) values (?, 0)');
+    const commitOneMegabyte = db.$client.transaction((run: number) => {
+      for (let row = 0; row < 250; row += 1) insert.run(`${run}-${row} `.padEnd(4000, 'x'));
+    });
+    // 150 MB in 150 commits, with no maintenance running (as in a long import).
+    for (let run = 0; run < 150; run += 1) commitOneMegabyte(run);
+    expect(statSync(`${file}-wal`).size).toBeLessThan(80 * 1024 * 1024);
+    expect(db.$client.prepare('select count(*) from part_categories').pluck().get()).toBe(150 * 250);
+    db.$client.close();
   });
 });

@@ -5,7 +5,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backupFile, backupFolder } from './backup';
+import { lockDataFolder, type DataFolderLock } from './dataFolderLock';
+import { DatabaseRefused } from './databaseRefused';
 import * as schema from './schema';
+
+export { DatabaseRefused } from './databaseRefused';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -14,6 +18,8 @@ export interface OpenOptions {
   migrationsFolder?: string;
   /** better-sqlite3 native binding, for the Electron-ABI build. */
   nativeBinding?: string;
+  /** Which program is opening it, as a refused second start should name it; read from process.argv if not given. */
+  program?: string;
 }
 
 /** The migrations beside this file (in the desktop bundle the host passes their folder instead). */
@@ -21,20 +27,11 @@ export function defaultMigrationsFolder(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
 }
 
-/** Why a database file was refused at start-up; the message tells the person what to do. */
-export class DatabaseRefused extends Error {
-  constructor(
-    readonly reason: 'not-a-database' | 'corrupt' | 'newer',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DatabaseRefused';
-  }
-}
-
 const STATEMENT_CACHE_LIMIT = 1000;
 /** Below this size a full structural check at every start costs a blink; above, only after a crash. */
 const ALWAYS_CHECK_BELOW_BYTES = 64 * 1024 * 1024;
+/** Write-ahead log past which a commit checkpoints itself; a 100,000-movement bulk call writes about 25 MB. */
+const WAL_CEILING_BYTES = 64 * 1024 * 1024;
 
 /**
  * Compiling SQL costs more than running most of our statements, so the connection keeps each
@@ -107,13 +104,31 @@ function inspectExisting(client: Database.Database, file: string, journal: Journ
 }
 
 /**
- * Opens the database strictly: the file checked, foreign keys on, WAL, and the generated migrations
- * applied, after an automatic backup whenever an existing inventory is about to be migrated. Any
- * failure closes the file and throws, so no caller ever works on a half-migrated database.
+ * Opens the database strictly: its data folder locked for this process, the file checked, foreign
+ * keys on, WAL, and the generated migrations applied, after an automatic backup whenever an
+ * existing inventory is about to be migrated. Any failure closes the file and throws, so no caller
+ * ever works on a half-migrated database. Closing the client releases the folder.
  */
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Db> {
   const memory = file === ':memory:';
-  if (!memory) mkdirSync(dirname(file), { recursive: true });
+  if (memory) return openStrictly(file, options, null);
+  mkdirSync(dirname(file), { recursive: true });
+  // Taken before anything reads the file: a second Stockbell on this folder must not take the
+  // running one's crash marker for a crash, nor touch its database at all.
+  const lock = lockDataFolder(dirname(file), {
+    ...(options.program ? { program: options.program } : {}),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    return await openStrictly(file, options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function openStrictly(file: string, options: OpenOptions, lock: DataFolderLock | null): Promise<Db> {
+  const memory = lock === null;
   const existed = !memory && existsSync(file) && statSync(file).size > 0;
   const marker = `${file}.open`;
   const crashed = !memory && existsSync(marker);
@@ -124,14 +139,16 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   try {
     if (existed) inspectExisting(client, file, journal, crashed);
     client.pragma('journal_mode = WAL');
-    client.pragma('synchronous = NORMAL');
+    // Each commit waits for the disk, so a change the app has acknowledged survives a power cut.
+    client.pragma('synchronous = FULL');
     client.pragma('foreign_keys = ON');
     client.pragma('busy_timeout = 5000');
     // A larger page cache keeps the indexes a stock change touches in memory at 100 000 parts.
     client.pragma('cache_size = -65536');
     client.pragma('temp_store = memory');
-    // Checkpoints run from the host's idle timer (startMaintenance), not inside someone's change.
-    client.pragma('wal_autocheckpoint = 0');
+    // The idle timer (startMaintenance) checkpoints; the ceiling only bounds a burst that leaves it no idle moment.
+    client.pragma(`wal_autocheckpoint = ${Math.floor(WAL_CEILING_BYTES / (client.pragma('page_size', { simple: true }) as number))}`);
+    client.pragma(`journal_size_limit = ${WAL_CEILING_BYTES}`);
     const applied = appliedMigrations(client);
     if (existed && applied.length > 0 && applied.length < journal.entries.length) {
       await backupFile(client, backupFolder(dirname(file)), 'before-upgrade');
@@ -148,13 +165,14 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       const violations = client.pragma('foreign_key_check') as unknown[];
       if (violations.length > 0) throw new Error(`The database has ${violations.length} broken references.`);
     }
-    if (!memory) {
+    if (lock) {
       writeFileSync(marker, String(process.pid));
       const close = client.close.bind(client);
       // A clean close removes the marker; finding it at the next start means the last run crashed.
       client.close = () => {
         close();
         rmSync(marker, { force: true });
+        lock.release();
         return client;
       };
     }

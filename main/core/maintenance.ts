@@ -34,7 +34,8 @@ export const SETTLE_BATCH = 10_000;
  * Runs the checks at start and then hourly (what they did is stored, so restarts don't repeat it).
  * Storage work is kept out of people's changes: fresh notifications move into the settled inbox
  * index after a change has answered (a batch per turn of the event loop), and the write-ahead log
- * is folded into the database every couple of seconds while nothing is writing.
+ * is folded into the database every couple of seconds while nothing is writing (openDatabase's
+ * ceiling makes a commit do it only when a long burst leaves no such moment).
  */
 export function startMaintenance(core: Core): () => void {
   let fresh = 0;

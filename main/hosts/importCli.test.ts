@@ -76,4 +76,18 @@ describe('npm run import', () => {
     expect(huge.code).toBe(1);
     expect(huge.output).toMatch(/larger than 200 MB/);
   }, 60_000);
+
+  it('refuses a data folder another Stockbell has open, in one sentence and without changing it', async () => {
+    const { openDatabase } = await import('../../db/open');
+    const held = await openDatabase(join(folder, 'data', 'stockbell.db'));
+    try {
+      const { code, output } = await importFile(broken, '--allow-problems');
+      expect(code).toBe(1);
+      expect(output).toMatch(/^Import failed, nothing was changed: The data folder .* is already in use by /m);
+      expect(output).not.toMatch(/\n\s+at /);
+    } finally {
+      held.$client.close();
+    }
+    expect(partCount()).toBe(0);
+  });
 });

@@ -8,6 +8,7 @@ import { runInvenTreeImport } from '../core/import/runImport';
 import { users } from '../core/users/users';
 import { defaultDataDir } from './dataDir';
 import { keyFileSecrets } from './headless/keyFileSecrets';
+import { DatabaseRefused } from '../../db/open';
 import { startCore } from './startCore';
 
 // `npm run import -- --data-dir DIR FILE`: imports an InvenTree record export from the command line.
@@ -27,7 +28,16 @@ if (!file) {
   process.exit(2);
 }
 const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-const runtime = await startCore(dataDir, { secrets: keyFileSecrets(dataDir) });
+async function openRuntime() {
+  try {
+    return await startCore(dataDir, { secrets: keyFileSecrets(dataDir) });
+  } catch (error) {
+    // Another Stockbell has the folder, or the file is damaged or newer: say so, without a stack trace.
+    console.error(`Import failed, nothing was changed: ${error instanceof DatabaseRefused ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+const runtime = await openRuntime();
 
 async function confirmed(): Promise<boolean> {
   if (values.yes || runtime.core.read((ctx) => demoStatus(ctx)).empty) return true;

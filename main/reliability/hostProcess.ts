@@ -3,12 +3,18 @@ import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 
+export interface CallAnswer {
+  ok: boolean;
+  value?: unknown;
+  error?: { code: string };
+}
+
 export interface HostProcess {
   child: ChildProcess;
   base: string;
   token: string;
   /** Calls a method over HTTP as the signed-in person; null when the host is gone. */
-  call(method: string, input: unknown): Promise<{ ok: boolean; error?: { code: string } } | null>;
+  call(method: string, input: unknown): Promise<CallAnswer | null>;
   signIn(username: string, password: string): Promise<void>;
   kill(signal: NodeJS.Signals): Promise<void>;
 }
@@ -32,17 +38,21 @@ export async function startHostProcess(dataDir: string): Promise<HostProcess> {
   });
   const base = url.replace(/\/#token=.*$/, '');
   const token = url.replace(/^.*#token=/, '');
-  let cookie = '';
+  // The host sets more than one cookie (the device and the session); a browser sends them all back.
+  const cookies = new Map<string, string>();
   const call: HostProcess['call'] = async (method, input) => {
     try {
       const response = await fetch(`${base}/api/call/${method}`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Cookie: cookie },
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
         body: JSON.stringify(input),
       });
-      const setCookie = response.headers.get('set-cookie');
-      if (setCookie) cookie = setCookie.split(';')[0] ?? '';
-      return (await response.json()) as { ok: boolean; error?: { code: string } };
+      for (const line of response.headers.getSetCookie()) {
+        const [pair = ''] = line.split(';');
+        const split = pair.indexOf('=');
+        if (split > 0) cookies.set(pair.slice(0, split).trim(), pair.slice(split + 1).trim());
+      }
+      return (await response.json()) as CallAnswer;
     } catch {
       return null;
     }

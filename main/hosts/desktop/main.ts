@@ -51,8 +51,12 @@ if (!app.requestSingleInstanceLock()) {
     try {
       runtime = await startRuntime();
     } catch (error) {
-      // A damaged or newer database is refused untouched; the message says what to do.
-      dialog.showErrorBox('Stockbell cannot open your inventory', error instanceof DatabaseRefused ? error.message : String(error));
+      // A damaged or newer database is refused untouched, as is a folder another Stockbell has open; the message says what to do.
+      const inUse = error instanceof DatabaseRefused && error.reason === 'in-use';
+      dialog.showErrorBox(
+        inUse ? 'Stockbell is already open with this data folder' : 'Stockbell cannot open your inventory',
+        error instanceof DatabaseRefused ? error.message : String(error),
+      );
       app.quit();
       return;
     }
@@ -70,7 +74,7 @@ if (!app.requestSingleInstanceLock()) {
       { width: 1320, height: 860, minWidth: 960, minHeight: 600, title: 'Stockbell', show: false, icon: join(appRoot, 'build-resources/icon.png') },
       join(__dirname, 'preload.cjs'),
     );
-    const session = newSession();
+    const session = newSession({ source: 'desktop', device: null });
     const shell = createDesktopShell(runtime, window, session, nativeImage.createFromPath(join(appRoot, 'build-resources/tray.png')));
     const stopServing = serveContract(runtime, window, session, shell.refreshUnread);
     forwardLaunches(shell);
