@@ -63,6 +63,8 @@ describe('npm run import', () => {
     expect(allowed.code).toBe(0);
     expect(allowed.output).toMatch(/Imported: .*2 parts/);
     expect(partCount()).toBe(2);
+    // A new folder has nobody who can sign in yet: the CLI says how to get in.
+    expect(allowed.output).toMatch(/No administrator can sign in to this inventory yet\. Start Stockbell on it .* and create the first administrator/);
   }, 60_000);
 
   it('refuses an empty export as nothing to import', async () => {
