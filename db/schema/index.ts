@@ -3,3 +3,4 @@ export * from './inventory';
 export * from './notifications';
 export * from './mail';
 export * from './builds';
+export * from './team';

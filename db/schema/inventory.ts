@@ -43,8 +43,9 @@ export const parts = sqliteTable(
     index('parts_name').on(sql`${table.name} collate nocase`),
     index('parts_low').on(table.isLow).where(sql`${table.isLow}`),
     check('parts_minimum_not_negative', sql`${table.minimumStock} >= 0`),
-    // Totals are read into JavaScript numbers, so they must stay exact there.
-    check('parts_stock_total_in_range', sql`${table.stockTotal} between 0 and 9007199254740991`),
+    // Totals are read into JavaScript numbers, so they must stay exact there. Below zero only when a
+    // team's merged removals took more than there was (see stock_items.recount).
+    check('parts_stock_total_in_range', sql`${table.stockTotal} between -9007199254740991 and 9007199254740991`),
   ],
 );
 
@@ -76,11 +77,16 @@ export const stockItems = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     // Deleted items are kept (at zero) so their movement history stays whole.
     deletedAt: integer('deleted_at'),
+    /**
+     * Desktops of a team took more from this item, offline, than it held once their changes were
+     * merged: the quantity went below zero, which is a fact about the shelf to be counted again.
+     */
+    recount: integer('recount', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [
     index('stock_items_part').on(table.partId),
     index('stock_items_location').on(table.locationId),
-    check('stock_items_quantity_in_range', sql`${table.quantity} between 0 and 100000000000000`),
+    check('stock_items_quantity_in_range', sql`${table.quantity} between -100000000000000 and 100000000000000`),
   ],
 );
 

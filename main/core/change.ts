@@ -19,6 +19,12 @@ export class Change {
    */
   alertsSilenced = false;
 
+  /**
+   * In a team, a desktop's own change does not alert or send notices while it is written: those
+   * follow from the team's merged order, when the change comes back from the log (main/team).
+   */
+  derivationsDeferred = false;
+
   /** Notifications the change wrote into the fresh inbox index (see notifications.settle). */
   freshNotifications = 0;
 

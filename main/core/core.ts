@@ -5,6 +5,7 @@ import { Change } from './change';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext, WriteContext } from './context';
 import { DomainError } from './errors';
+import { sqliteIds, type IdAllocator } from './ids';
 import { HostLinks, type LinkBuilder } from './ports';
 
 /** Who an event is for: every window, or only the windows where this user is signed in. */
@@ -42,6 +43,12 @@ export interface Core extends CoreContext {
   onEvent(listener: EventListener): () => void;
   beforeCommit(hook: BeforeCommit): void;
   afterCommit(hook: AfterCommit): () => void;
+  /**
+   * Team mode (main/team): new rows take ids from this desktop's range, and what changes derive
+   * (alerts, notices) is worked out from the team's merged order instead of inside each change.
+   */
+  enterTeamMode(ids: IdAllocator): void;
+  leaveTeamMode(): void;
   close(): void;
 }
 
@@ -51,8 +58,14 @@ export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder
   const committed = new Set<AfterCommit>();
   // The alert engine sees every write before it commits, so alerts and the change are one unit.
   const hooks: BeforeCommit[] = [evaluateTouchedParts];
-  const base: CoreContext = { db, clock, links: options.links ?? new HostLinks() };
+  const base: CoreContext = { db, clock, links: options.links ?? new HostLinks(), ids: sqliteIds };
   let longWriteRunning: string | null = null;
+  let teamMode = false;
+  const newChange = () => {
+    const change = new Change();
+    change.derivationsDeferred = teamMode;
+    return change;
+  };
   const busy = () => new DomainError('CONFLICT', `Stockbell is ${longWriteRunning ?? 'busy'} right now. Try again when that has finished.`);
 
   function finish(change: Change): void {
@@ -89,7 +102,7 @@ export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder
 
   /** One transaction that may pause between steps; runs only inside `exclusively`. */
   async function runLong<T>(actorId: number | null, work: LongWork<T>): Promise<T> {
-    const change = new Change();
+    const change = newChange();
     const ctx: WriteContext = { ...base, change, actorId };
     const client = db.$client;
     let result: T;
@@ -119,7 +132,7 @@ export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder
     ...base,
     write(actorId, work) {
       if (longWriteRunning) throw busy();
-      const change = new Change();
+      const change = newChange();
       const ctx: WriteContext = { ...base, change, actorId };
       const result = db.$client.transaction(() => {
         const value = work(ctx);
@@ -150,6 +163,14 @@ export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder
     afterCommit(hook) {
       committed.add(hook);
       return () => committed.delete(hook);
+    },
+    enterTeamMode(ids) {
+      teamMode = true;
+      base.ids = ids;
+    },
+    leaveTeamMode() {
+      teamMode = false;
+      base.ids = sqliteIds;
     },
     close() {
       listeners.clear();

@@ -20,7 +20,7 @@ function withUnits(quantity: number, units: string): string {
  * nothing while it stays low, and it re-arms once stock is back at or above its minimum.
  */
 export function evaluateTouchedParts(ctx: WriteContext): void {
-  if (ctx.change.touchedParts.size === 0) return;
+  if (ctx.change.touchedParts.size === 0 || ctx.change.derivationsDeferred) return;
   const client = ctx.db.$client;
   // One read finds the parts whose state flips; most changes flip none.
   const flipped = client

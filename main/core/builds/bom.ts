@@ -104,8 +104,8 @@ export const bom = {
       throw conflict(`${subPart.name} is already on this bill of materials; change its quantity instead.`, 'subPartId');
     }
     const result = client
-      .prepare('insert into bom_lines (assembly_id, sub_part_id, quantity, allow_variants, optional, note, created_at) values (?, ?, ?, ?, ?, ?, ?)')
-      .run(input.assemblyId, input.subPartId, input.quantity, input.allowVariants ? 1 : 0, input.optional ? 1 : 0, input.note, ctx.clock.now());
+      .prepare('insert into bom_lines (id, assembly_id, sub_part_id, quantity, allow_variants, optional, note, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(ctx.ids.next('bom_lines'), input.assemblyId, input.subPartId, input.quantity, input.allowVariants ? 1 : 0, input.optional ? 1 : 0, input.note, ctx.clock.now());
     ctx.change.touch('builds');
     return readLine(ctx, Number(result.lastInsertRowid));
   },

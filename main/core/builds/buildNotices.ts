@@ -35,6 +35,7 @@ function withUnits(quantity: number, units: string): string {
  * about a build order, in-app and by email per their preferences, in the caller's transaction.
  */
 export function noticeToAssemblySubscribers(ctx: WriteContext, build: BuildFacts, notice: Notice): void {
+  if (ctx.change.derivationsDeferred) return;
   const path = `/builds/${build.id}`;
   const shortLines = (notice.shortLines ?? []).map((line) => ({
     partId: line.partId,

@@ -136,6 +136,55 @@ function consume(ctx: WriteContext, line: Requirement, preferredLocation: number
   if (remaining > 0) throw new Error(`Stock for ${line.name} ran out while completing ${reference}.`);
 }
 
+export type BuildAnnouncement = 'created' | 'started' | 'completed' | 'cancelled' | 'overdue';
+
+/**
+ * Tells the assembly's followers what happened to a build order; "stock required" goes with a new or
+ * started order that lacks stock. The person who did it is not told of their own act. (A team's
+ * desktops announce from the merged log instead: see main/team/derivations.ts.)
+ */
+export function announceBuild(ctx: WriteContext, id: number, what: BuildAnnouncement): void {
+  const record = readRecord(ctx, id);
+  const shortage = () => noticeStockRequired(ctx, facts(record), requirementsOf(ctx, { id, assemblyId: record.assemblyId, quantity: record.quantity }));
+  const amount = `${formatQuantity(record.quantity)} x ${record.assemblyName}`;
+  switch (what) {
+    case 'created':
+      noticeToAssemblySubscribers(ctx, facts(record), {
+        kind: 'build.created',
+        title: `New build order ${record.reference}`,
+        message: `${record.reference}: build ${amount}${record.targetDate ? ` by ${record.targetDate}` : ''}.`,
+        except: ctx.actorId,
+      });
+      shortage();
+      return;
+    case 'started':
+      shortage();
+      return;
+    case 'completed':
+      noticeToAssemblySubscribers(ctx, facts(record), {
+        kind: 'build.completed',
+        title: `Build order ${record.reference} completed`,
+        message: `${amount} were built and added to stock.`,
+        except: ctx.actorId,
+      });
+      return;
+    case 'cancelled':
+      noticeToAssemblySubscribers(ctx, facts(record), {
+        kind: 'build.cancelled',
+        title: `Build order ${record.reference} cancelled`,
+        message: `${record.reference} (${amount}) was cancelled.`,
+        except: ctx.actorId,
+      });
+      return;
+    case 'overdue':
+      noticeToAssemblySubscribers(ctx, facts(record), {
+        kind: 'build.overdue',
+        title: `Build order ${record.reference} is overdue`,
+        message: `${record.reference} (${amount}) was due on ${record.targetDate}.`,
+      });
+  }
+}
+
 export const buildOrders = {
   list(ctx: CoreContext, input: ParsedInput<'builds.list'>): MethodOutput<'builds.list'> {
     const where: string[] = [];
@@ -188,19 +237,12 @@ export const buildOrders = {
     const id = Number(
       client
         .prepare(
-          `insert into build_orders (reference, assembly_id, quantity, status, target_date, notes, created_by, created_at, updated_at)
-           values (?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
+          `insert into build_orders (id, reference, assembly_id, quantity, status, target_date, notes, created_by, created_at, updated_at)
+           values (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
         )
-        .run(reference, input.assemblyId, input.quantity, input.targetDate, input.notes, ctx.actorId, now, now).lastInsertRowid,
+        .run(ctx.ids.next('build_orders'), reference, input.assemblyId, input.quantity, input.targetDate, input.notes, ctx.actorId, now, now).lastInsertRowid,
     );
-    const record = readRecord(ctx, id);
-    noticeToAssemblySubscribers(ctx, facts(record), {
-      kind: 'build.created',
-      title: `New build order ${reference}`,
-      message: `${reference}: build ${formatQuantity(record.quantity)} x ${record.assemblyName}${record.targetDate ? ` by ${record.targetDate}` : ''}.`,
-      except: ctx.actorId,
-    });
-    noticeStockRequired(ctx, facts(record), requirementsOf(ctx, { id, assemblyId: record.assemblyId, quantity: record.quantity }));
+    announceBuild(ctx, id, 'created');
     ctx.change.touch('builds');
     return toView(ctx, readRecord(ctx, id));
   },
@@ -221,7 +263,7 @@ export const buildOrders = {
     const record = readRecord(ctx, id);
     if (record.status !== 'pending') throw conflict(`${record.reference} has already been started.`);
     ctx.db.$client.prepare(`update build_orders set status = 'in_production', updated_at = ? where id = ?`).run(ctx.clock.now(), id);
-    noticeStockRequired(ctx, facts(record), requirementsOf(ctx, { id, assemblyId: record.assemblyId, quantity: record.quantity }));
+    announceBuild(ctx, id, 'started');
     ctx.change.touch('builds');
     return toView(ctx, readRecord(ctx, id));
   },
@@ -254,8 +296,8 @@ export const buildOrders = {
       existing?.id ??
       Number(
         ctx.db.$client
-          .prepare(`insert into stock_items (part_id, location_id, quantity, batch, created_at, updated_at) values (?, ?, 0, ?, ?, ?)`)
-          .run(record.assemblyId, input.locationId, record.reference, now, now).lastInsertRowid,
+          .prepare(`insert into stock_items (id, part_id, location_id, quantity, batch, created_at, updated_at) values (?, ?, ?, 0, ?, ?, ?)`)
+          .run(ctx.ids.next('stock_items'), record.assemblyId, input.locationId, record.reference, now, now).lastInsertRowid,
       );
     const after = (existing?.quantity ?? 0) + record.quantity;
     setItemQuantity(ctx, itemId, after);
@@ -272,12 +314,7 @@ export const buildOrders = {
     ctx.db.$client
       .prepare(`update build_orders set status = 'complete', completed_at = ?, completed_by = ?, output_location_id = ?, updated_at = ? where id = ?`)
       .run(now, ctx.actorId, input.locationId, now, record.id);
-    noticeToAssemblySubscribers(ctx, facts(record), {
-      kind: 'build.completed',
-      title: `Build order ${record.reference} completed`,
-      message: `${formatQuantity(record.quantity)} x ${record.assemblyName} were built and added to stock.`,
-      except: ctx.actorId,
-    });
+    announceBuild(ctx, record.id, 'completed');
     ctx.change.touch('builds', 'stock', 'locations');
     return toView(ctx, readRecord(ctx, record.id));
   },
@@ -286,12 +323,7 @@ export const buildOrders = {
     const record = readRecord(ctx, id);
     assertOpen(record, 'cancelled');
     ctx.db.$client.prepare(`update build_orders set status = 'cancelled', updated_at = ? where id = ?`).run(ctx.clock.now(), id);
-    noticeToAssemblySubscribers(ctx, facts(record), {
-      kind: 'build.cancelled',
-      title: `Build order ${record.reference} cancelled`,
-      message: `${record.reference} (${formatQuantity(record.quantity)} x ${record.assemblyName}) was cancelled.`,
-      except: ctx.actorId,
-    });
+    announceBuild(ctx, id, 'cancelled');
     ctx.change.touch('builds');
     return toView(ctx, readRecord(ctx, id));
   },
@@ -304,12 +336,7 @@ export const buildOrders = {
       .pluck()
       .all(today) as number[];
     for (const id of due) {
-      const record = readRecord(ctx, id);
-      noticeToAssemblySubscribers(ctx, facts(record), {
-        kind: 'build.overdue',
-        title: `Build order ${record.reference} is overdue`,
-        message: `${record.reference} (${formatQuantity(record.quantity)} x ${record.assemblyName}) was due on ${record.targetDate}.`,
-      });
+      announceBuild(ctx, id, 'overdue');
       ctx.db.$client.prepare('update build_orders set overdue_notified_at = ? where id = ?').run(ctx.clock.now(), id);
     }
     if (due.length) ctx.change.touch('builds');

@@ -21,10 +21,11 @@ export function recordMovement(ctx: WriteContext, movement: MovementRecord): voi
   ctx.db.$client
     .prepare(
       `insert into stock_movements
-         (item_id, part_id, user_id, kind, delta, quantity_after, from_location_id, to_location_id, note, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         (id, item_id, part_id, user_id, kind, delta, quantity_after, from_location_id, to_location_id, note, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
+      ctx.ids.next('stock_movements'),
       movement.itemId,
       movement.partId,
       ctx.actorId,

@@ -61,7 +61,8 @@ function partValues(input: PartFields): (string | number | null)[] {
 }
 
 /** Records whether a part is low now without counting it as a crossing (no alert). */
-function takeLowStateAsItIs(ctx: WriteContext, id: number): void {
+export function takeLowStateAsItIs(ctx: WriteContext, id: number): void {
+  if (ctx.change.derivationsDeferred) return;
   ctx.db.$client.prepare('update parts set is_low = (active and minimum_stock > 0 and stock_total < minimum_stock) where id = ?').run(id);
 }
 
@@ -121,11 +122,11 @@ export const parts = {
     const now = ctx.clock.now();
     const result = ctx.db.$client
       .prepare(
-        `insert into parts (name, ipn, description, category_id, variant_of_id, is_template, is_assembly, active,
+        `insert into parts (id, name, ipn, description, category_id, variant_of_id, is_template, is_assembly, active,
            minimum_stock, units, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(...partValues(input), now, now);
+      .run(ctx.ids.next('parts'), ...partValues(input), now, now);
     const id = Number(result.lastInsertRowid);
     // Creating a part is not stock falling: a new part with a minimum and no stock yet is low without
     // an alert, and alerts the first time its stock falls below the minimum from at or above it.

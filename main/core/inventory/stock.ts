@@ -64,8 +64,8 @@ function adjusted(item: LiveItem, kind: Adjustment, quantity: number, field: str
 /** A statement inserting `rows` movements at once, its values bound as one flat list. */
 function insertMovements(ctx: WriteContext, rows: number) {
   return ctx.db.$client.prepare(
-    `insert into stock_movements (item_id, part_id, user_id, kind, delta, quantity_after, from_location_id, to_location_id, note, created_at)
-     values ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    `insert into stock_movements (id, item_id, part_id, user_id, kind, delta, quantity_after, from_location_id, to_location_id, note, created_at)
+     values ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
   );
 }
 
@@ -98,9 +98,9 @@ export const stock = {
       const now = ctx.clock.now();
       const result = ctx.db.$client
         .prepare(
-          `insert into stock_items (part_id, location_id, quantity, batch, created_at, updated_at) values (?, ?, ?, ?, ?, ?)`,
+          `insert into stock_items (id, part_id, location_id, quantity, batch, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.partId, input.locationId, input.quantity, input.batch, now, now);
+        .run(ctx.ids.next('stock_items'), input.partId, input.locationId, input.quantity, input.batch, now, now);
       const itemId = Number(result.lastInsertRowid);
       recordMovement(ctx, {
         itemId,
@@ -171,9 +171,9 @@ export const stock = {
         destinationId = Number(
           client
             .prepare(
-              `insert into stock_items (part_id, location_id, quantity, batch, created_at, updated_at) values (?, ?, ?, ?, ?, ?)`,
+              `insert into stock_items (id, part_id, location_id, quantity, batch, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)`,
             )
-            .run(source.partId, input.locationId, input.quantity, source.batch, now, now).lastInsertRowid,
+            .run(ctx.ids.next('stock_items'), source.partId, input.locationId, input.quantity, source.batch, now, now).lastInsertRowid,
         );
         arrived = input.quantity;
       }
@@ -221,7 +221,7 @@ export const stock = {
       // Movements go in many to a statement, each statement written as soon as its rows are worked
       // out: per-row statement overhead is most of a bulk call's cost. (A refusal further down the
       // list still undoes them all: this is one transaction.)
-      const columns = 10;
+      const columns = 11;
       const fullStatement = insertMovements(ctx, MOVEMENTS_PER_STATEMENT);
       const values: (number | string | null)[] = [];
       const flush = () => {
@@ -242,7 +242,7 @@ export const stock = {
         }
         const delta = next - current;
         const removing = change.kind === 'remove';
-        values.push(itemId, partId, ctx.actorId, change.kind, delta, next, removing ? locationId : null, removing ? null : locationId, input.note, now);
+        values.push(ctx.ids.next('stock_movements'), itemId, partId, ctx.actorId, change.kind, delta, next, removing ? locationId : null, removing ? null : locationId, input.note, now);
         if (values.length === MOVEMENTS_PER_STATEMENT * columns) flush();
         item[3] = next;
         partDeltas.set(partId, (partDeltas.get(partId) ?? 0) + delta);

@@ -77,8 +77,8 @@ export function createNode(ctx: WriteContext, kind: TreeKind, input: TreeNodeInp
   assertParent(ctx, kind, input.parentId);
   assertNameFree(ctx, kind, input);
   const result = ctx.db.$client
-    .prepare(`insert into ${kind.table} (parent_id, name, description, created_at) values (?, ?, ?, ?)`)
-    .run(input.parentId, input.name, input.description, ctx.clock.now());
+    .prepare(`insert into ${kind.table} (id, parent_id, name, description, created_at) values (?, ?, ?, ?, ?)`)
+    .run(ctx.ids.next(kind.table), input.parentId, input.name, input.description, ctx.clock.now());
   return Number(result.lastInsertRowid);
 }
 

@@ -103,9 +103,9 @@ export const users = {
     assertUnique(ctx, input, null);
     const result = ctx.db.$client
       .prepare(
-        `insert into users (username, display_name, email, role, password_hash, active, created_at) values (?, ?, ?, ?, ?, 1, ?)`,
+        `insert into users (id, username, display_name, email, role, password_hash, active, created_at) values (?, ?, ?, ?, ?, ?, 1, ?)`,
       )
-      .run(input.username, input.displayName, input.email, input.role, input.passwordHash, ctx.clock.now());
+      .run(ctx.ids.next('users'), input.username, input.displayName, input.email, input.role, input.passwordHash, ctx.clock.now());
     ctx.change.touch('users');
     return users.get(ctx, Number(result.lastInsertRowid));
   },

@@ -1,0 +1,1 @@
+export function unquoteExpressionIndexes(sql: string): string;
