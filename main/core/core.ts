@@ -48,6 +48,11 @@ export interface Core extends CoreContext {
    * (alerts, notices) is worked out from the team's merged order instead of inside each change.
    */
   enterTeamMode(ids: IdAllocator): void;
+  /**
+   * Moves on whenever the people of this inventory may have been replaced wholesale (a restored
+   * backup, a team joined): a session signed in under an earlier generation is signed out.
+   */
+  readonly sessionGeneration: number;
   leaveTeamMode(): void;
   close(): void;
 }
@@ -61,6 +66,7 @@ export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder
   const base: CoreContext = { db, clock, links: options.links ?? new HostLinks(), ids: sqliteIds };
   let longWriteRunning: string | null = null;
   let teamMode = false;
+  let sessionGeneration = 0;
   const newChange = () => {
     const change = new Change();
     change.derivationsDeferred = teamMode;
@@ -69,6 +75,7 @@ export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder
   const busy = () => new DomainError('CONFLICT', `Stockbell is ${longWriteRunning ?? 'busy'} right now. Try again when that has finished.`);
 
   function finish(change: Change): void {
+    if (change.sessionsEnded === 'everyone') sessionGeneration += 1;
     publish(change);
     for (const hook of committed) {
       try {
@@ -163,6 +170,9 @@ export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder
     afterCommit(hook) {
       committed.add(hook);
       return () => committed.delete(hook);
+    },
+    get sessionGeneration() {
+      return sessionGeneration;
     },
     enterTeamMode(ids) {
       teamMode = true;

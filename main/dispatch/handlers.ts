@@ -76,12 +76,12 @@ export const handlers: HandlerTable = {
       if (!users.needsSetup(ctx)) throw new DomainError('CONFLICT', 'Stockbell is already set up. Sign in instead.');
       return users.create(ctx, { ...input, role: 'admin', passwordHash });
     });
-    signInto(session, admin, 0);
+    signInto(session, admin, 0, core.sessionGeneration);
     return admin;
   },
   'session.signIn': async (input, { core, session }) => {
     const { user, sessionEpoch } = await signIn(core, input.username, input.password, session);
-    signInto(session, user, sessionEpoch);
+    signInto(session, user, sessionEpoch, core.sessionGeneration);
     return user;
   },
   'session.signOut': (_input, { session }) => {

@@ -11,15 +11,18 @@ export interface Session extends Attempt {
   userId: number | null;
   /** The account's session epoch at sign-in; when the stored one moves on, this session has ended. */
   epoch: number;
+  /** The core's session generation at sign-in (see Core.sessionGeneration). */
+  generation: number;
 }
 
 export function newSession(attempt: Attempt = { source: 'local', device: null }): Session {
-  return { userId: null, epoch: 0, ...attempt };
+  return { userId: null, epoch: 0, generation: 0, ...attempt };
 }
 
-export function signInto(session: Session, user: UserView, epoch: number): void {
+export function signInto(session: Session, user: UserView, epoch: number, generation: number): void {
   session.userId = user.id;
   session.epoch = epoch;
+  session.generation = generation;
 }
 
 /**
@@ -30,7 +33,7 @@ export function signedInUser(core: Core, session: Session): UserView | null {
   if (session.userId === null) return null;
   const userId = session.userId;
   const found = core.read((ctx) => users.forSession(ctx, userId));
-  if (!found?.user.active || found.sessionEpoch !== session.epoch) {
+  if (!found?.user.active || found.sessionEpoch !== session.epoch || session.generation !== core.sessionGeneration) {
     session.userId = null;
     return null;
   }

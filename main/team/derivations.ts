@@ -1,0 +1,101 @@
+import { evaluateTouchedParts } from '../core/alerts/alertEngine';
+import { announceBuild, type BuildAnnouncement } from '../core/builds/buildOrders';
+import type { WriteContext } from '../core/context';
+import { takeLowStateAsItIs } from '../core/inventory/parts';
+import type { InventoryArea } from '../contract/events';
+import type { RowImage } from './rowChanges';
+
+// What follows from a change, worked out on every desktop as the change takes its place in the
+// team's merged order: low-stock alerts, build-order notices, recount flags, unread counts, and
+// which windows to refresh. The same functions the single desktop uses inside its own changes.
+
+const areaOf: Record<string, InventoryArea | undefined> = {
+  part_categories: 'categories',
+  stock_locations: 'locations',
+  parts: 'parts',
+  stock_items: 'stock',
+  stock_movements: 'stock',
+  users: 'users',
+  bom_lines: 'builds',
+  build_orders: 'builds',
+};
+
+function changed(image: RowImage, column: string): boolean {
+  return (image.before?.[column] ?? null) !== (image.after?.[column] ?? null);
+}
+
+function buildAnnouncements(image: RowImage): BuildAnnouncement[] {
+  if (!image.after) return [];
+  if (!image.before) return ['created'];
+  const found: BuildAnnouncement[] = [];
+  const from = image.before.status;
+  const to = image.after.status;
+  if (from !== to) {
+    if (to === 'in_production') found.push('started');
+    if (to === 'complete') found.push('completed');
+    if (to === 'cancelled') found.push('cancelled');
+  }
+  if (image.before.overdue_notified_at === null && image.after.overdue_notified_at !== null) found.push('overdue');
+  return found;
+}
+
+/**
+ * Works out, for one event applied at its place in the log, everything that derives from it. `ctx`
+ * acts as the event's author, so a notice about what someone did is not sent to them.
+ */
+export function deriveFromEvent(ctx: WriteContext, images: RowImage[]): void {
+  const client = ctx.db.$client;
+  const unreadOf = new Set<number>();
+  const builds: [number, BuildAnnouncement][] = [];
+  const counted = new Set<number>();
+  ctx.change.derivationsDeferred = false;
+  try {
+    for (const image of images) {
+      const row = image.after ?? image.before;
+      if (!row) continue;
+      const area = areaOf[image.table];
+      if (area) ctx.change.touch(area);
+      switch (image.table) {
+        case 'parts': {
+          const id = Number(row.id);
+          // Creating a part, or turning it back on, is not stock falling (as on a single desktop).
+          if (!image.before || (image.before.active === 0 && image.after?.active === 1)) takeLowStateAsItIs(ctx, id);
+          else if (['stock_total', 'minimum_stock', 'active', 'variant_of_id'].some((column) => changed(image, column))) ctx.change.touchPart(id);
+          break;
+        }
+        case 'stock_items':
+          if (image.after && Number(image.after.quantity) < 0) client.prepare('update stock_items set recount = 1 where id = ?').run(image.after.id);
+          break;
+        case 'stock_movements':
+          if (!image.before && image.after?.kind === 'count') counted.add(Number(image.after.item_id));
+          break;
+        case 'users':
+          if (changed(image, 'session_epoch')) ctx.change.endSessionsOf(Number(row.id));
+          break;
+        case 'part_subscriptions':
+        case 'category_subscriptions':
+          ctx.change.subscriptionsOf(Number(row.user_id));
+          break;
+        case 'notifications':
+          unreadOf.add(Number(row.user_id));
+          break;
+        case 'build_orders':
+          for (const what of buildAnnouncements(image)) builds.push([Number(row.id), what]);
+          break;
+      }
+    }
+    // Counting an item settles it: whatever the merge did, the shelf now holds what was counted.
+    for (const itemId of counted) client.prepare('update stock_items set recount = 0 where id = ? and quantity >= 0').run(itemId);
+    for (const userId of unreadOf) {
+      client
+        .prepare('update users set unread_notifications = (select count(*) from notifications where user_id = ? and read_at is null) where id = ?')
+        .run(userId, userId);
+      ctx.change.notify(userId);
+    }
+    evaluateTouchedParts(ctx);
+    for (const [id, what] of builds) announceBuild(ctx, id, what);
+  } finally {
+    ctx.change.touchedParts.clear();
+    ctx.change.derivationsDeferred = true;
+  }
+}

@@ -1,0 +1,121 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Session } from '../dispatch/session';
+import { natsServerMissing, startNats, type LoopbackNats } from '../testing/natsServer';
+import { openTestRuntime, type TestRuntime } from '../testing/runtime';
+import { canonicalDump } from './canonicalDump';
+import { foundTeam, joinTeam, type TeamHandle } from './teamMode';
+
+// Two desktops (two cores, two data folders) sharing one inventory through a real NATS server.
+
+const missing = natsServerMissing();
+if (missing) console.warn(`Skipping the team tests: ${missing}.`);
+
+let nats: LoopbackNats;
+const opened: { app: TestRuntime; team: TeamHandle | null }[] = [];
+let teamNumber = 0;
+
+beforeAll(async () => {
+  if (!missing) nats = await startNats();
+});
+afterAll(async () => {
+  await nats?.close();
+});
+afterEach(async () => {
+  for (const desktop of opened.splice(0)) {
+    await desktop.team?.stop();
+    desktop.app.close();
+  }
+});
+
+async function settled(...teams: TeamHandle[]): Promise<void> {
+  for (let round = 0; round < 3; round += 1) {
+    for (const team of teams) {
+      const end = Date.now() + 10_000;
+      while (!team.sync()) {
+        if (Date.now() > end) throw new Error('never connected');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await team.sync()?.settled();
+    }
+  }
+  // Every desktop has applied the whole log: compare positions until they agree.
+  const end = Date.now() + 10_000;
+  while (new Set(teams.map((team) => team.replica.position())).size > 1) {
+    if (Date.now() > end) throw new Error('positions never agreed');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function twoDesktops(): Promise<{ a: TestRuntime; b: TestRuntime; teamA: TeamHandle; teamB: TeamHandle }> {
+  teamNumber += 1;
+  const address = { servers: nats.url, team: `t${teamNumber}` };
+  const a = await openTestRuntime();
+  const teamA = await foundTeam(a.core, address, 'desktop A');
+  opened.push({ app: a, team: teamA });
+  const b = await openTestRuntime();
+  const entry: { app: TestRuntime; team: TeamHandle | null } = { app: b, team: null };
+  opened.push(entry);
+  const teamB = await joinTeam(b.core, address, 'desktop B');
+  entry.team = teamB;
+  // The joiner's people are the team's: its test session is the founder's administrator again.
+  b.session = { ...b.session, generation: b.core.sessionGeneration };
+  return { a, b, teamA, teamB };
+}
+
+describe.skipIf(missing !== null)('a team of desktops on NATS JetStream', () => {
+  it('starts the joiner from the founder\'s inventory and shares changes both ways', async () => {
+    const a = await openTestRuntime();
+    const shelf = await a.call('locations.create', { name: 'Shelf' });
+    const part = await a.call('parts.create', { name: 'Resistor', minimumStock: '10' });
+    await a.call('stock.create', { partId: part.id, locationId: shelf.id, quantity: '20' });
+    teamNumber += 1;
+    const address = { servers: nats.url, team: `t${teamNumber}` };
+    const teamA = await foundTeam(a.core, address, 'desktop A');
+    opened.push({ app: a, team: teamA });
+    const b = await openTestRuntime();
+    const entry: { app: TestRuntime; team: TeamHandle | null } = { app: b, team: null };
+    opened.push(entry);
+    const teamB = await joinTeam(b.core, address, 'desktop B');
+    entry.team = teamB;
+    b.session = { ...b.session, generation: b.core.sessionGeneration };
+
+    expect((await b.call('parts.get', { id: part.id })).part.stockTotal).toBe('20');
+    const onB = await b.call('parts.create', { name: 'Capacitor' });
+    await a.call('categories.create', { name: 'From A' });
+    await settled(teamA, teamB);
+    expect((await a.call('parts.list', {})).rows.map((row) => row.name).sort()).toEqual(['Capacitor', 'Resistor']);
+    expect((await b.call('categories.list', {})).map((category) => category.name)).toEqual(['From A']);
+    // Made on B, numbered in B's own range: never the number A would give.
+    expect(onB.id).toBeGreaterThanOrEqual(2 ** 32);
+    expect(canonicalDump(a.core)).toEqual(canonicalDump(b.core));
+  });
+
+  it('adds up removals made at the same time, and alerts each subscriber once for the merged crossing', async () => {
+    const { a, b, teamA, teamB } = await twoDesktops();
+    const alice = await a.signIn('Alice');
+    const shelf = await a.call('locations.create', { name: 'Shelf' });
+    const part = await a.call('parts.create', { name: 'Fuse', minimumStock: '10' });
+    const item = await a.call('stock.create', { partId: part.id, locationId: shelf.id, quantity: '12' });
+    await a.call('subscriptions.subscribe', { kind: 'part', id: part.id }, alice);
+    await settled(teamA, teamB);
+
+    // Each desktop takes 2: each alone would see 12 -> 10 (not low); merged it is 8.
+    await Promise.all([a.call('stock.remove', { itemId: item.id, quantity: '2' }), b.call('stock.remove', { itemId: item.id, quantity: '2' })]);
+    await settled(teamA, teamB);
+    for (const desktop of [a, b]) {
+      expect((await desktop.call('parts.get', { id: part.id })).part.stockTotal).toBe('8');
+      const aliceHere: Session = { ...alice, generation: desktop.core.sessionGeneration };
+      const inbox = await desktop.call('notifications.list', { state: 'unread' }, aliceHere);
+      expect(inbox.rows.map((row) => row.title)).toEqual(['Low stock: Fuse']);
+    }
+    expect(canonicalDump(a.core)).toEqual(canonicalDump(b.core));
+
+    // Reading it on one desktop reads it on the other.
+    const aliceOnB: Session = { ...alice, generation: b.core.sessionGeneration };
+    const [notification] = (await b.call('notifications.list', { state: 'unread' }, aliceOnB)).rows;
+    await b.call('notifications.markRead', { ids: [notification?.id as number] }, aliceOnB);
+    await settled(teamA, teamB);
+    expect((await a.call('notifications.unreadCount', {}, alice)).count).toBe(0);
+    expect(canonicalDump(a.core)).toEqual(canonicalDump(b.core));
+  });
+});
