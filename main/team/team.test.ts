@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../dispatch/session';
+import { MailWorker } from '../core/mail/mailWorker';
 import { natsServerMissing, startNats, type LoopbackNats } from '../testing/natsServer';
+import { startLoopbackSmtp } from '../testing/smtpServer';
 import { openTestRuntime, type TestRuntime } from '../testing/runtime';
 import { canonicalDump } from './canonicalDump';
 import { foundTeam, joinTeam, type TeamHandle } from './teamMode';
@@ -118,4 +120,67 @@ describe.skipIf(missing !== null)('a team of desktops on NATS JetStream', () => 
     expect((await a.call('notifications.unreadCount', {}, alice)).count).toBe(0);
     expect(canonicalDump(a.core)).toEqual(canonicalDump(b.core));
   });
+
+  it('sends each email once for the whole team, whichever desktops have it queued', async () => {
+    const { a, b, teamA, teamB } = await twoDesktops();
+    const smtp = await startLoopbackSmtp();
+    const workers: MailWorker[] = [];
+    try {
+      for (const [desktop, team] of [[a, teamA], [b, teamB]] as const) {
+        // Each desktop has its own mail server settings (its password is sealed by its own keychain).
+        await desktop.call('settings.email.update', { enabled: true, host: '127.0.0.1', port: smtp.port, security: 'none', username: '', password: null, sender: 'stock@team.test', instanceName: 'Team' });
+        const worker = new MailWorker(desktop.core, desktop.secrets);
+        worker.useClaims(team.claims);
+        worker.start();
+        workers.push(worker);
+      }
+      const people = [await a.signIn('Ann'), await a.signIn('Ben')];
+      const shelf = await a.call('locations.create', { name: 'Shelf' });
+      const part = await a.call('parts.create', { name: 'Relay', minimumStock: '10' });
+      const item = await a.call('stock.create', { partId: part.id, locationId: shelf.id, quantity: '12' });
+      for (const person of people) await a.call('subscriptions.subscribe', { kind: 'part', id: part.id }, person);
+      await settled(teamA, teamB);
+      await b.call('stock.remove', { itemId: item.id, quantity: '5' });
+      await settled(teamA, teamB);
+      for (let round = 0; round < 3; round += 1) {
+        for (const worker of workers) {
+          worker.wake();
+          await worker.idle();
+        }
+      }
+      expect(smtp.received.map((mail) => mail.envelopeTo.join()).sort()).toEqual(['ann@example.test', 'ben@example.test']);
+    } finally {
+      for (const worker of workers) await worker.stop();
+      await smtp.stop();
+    }
+  });
+
+  it('keeps working while the server is down, and converges when it is back', async () => {
+    const { a, b, teamA, teamB } = await twoDesktops();
+    const shelf = await a.call('locations.create', { name: 'Shelf' });
+    const part = await a.call('parts.create', { name: 'Washer', minimumStock: '0' });
+    const item = await a.call('stock.create', { partId: part.id, locationId: shelf.id, quantity: '10' });
+    await settled(teamA, teamB);
+
+    await nats.stop();
+    // Both desktops go on working, each on its own, with conflicting edits of the same part.
+    await a.call('stock.remove', { itemId: item.id, quantity: '7' });
+    await b.call('stock.remove', { itemId: item.id, quantity: '6' });
+    await a.call('parts.update', { id: part.id, name: 'Washer M3 (from A)', minimumStock: '0' });
+    await b.call('parts.update', { id: part.id, name: 'Washer M3 (from B)', minimumStock: '0' });
+    await b.call('categories.create', { name: 'Made offline on B' });
+    expect(teamA.replica.waiting().length).toBeGreaterThan(0);
+    expect(teamB.replica.waiting().length).toBeGreaterThan(0);
+
+    await nats.start();
+    await settled(teamA, teamB);
+    expect(canonicalDump(a.core)).toEqual(canonicalDump(b.core));
+    // Every removal counted: 10 - 7 - 6 is below zero, a fact to recount, not an error.
+    const merged = await a.call('parts.get', { id: part.id });
+    expect(merged.part.stockTotal).toBe('-3');
+    expect(a.core.db.$client.prepare('select recount from stock_items where id = ?').pluck().get(item.id)).toBe(1);
+    expect(a.core.db.$client.prepare('select sum(delta) from stock_movements where item_id = ?').pluck().get(item.id)).toBe(-300_000);
+    expect(['Washer M3 (from A)', 'Washer M3 (from B)']).toContain(merged.part.name);
+    expect((await a.call('categories.list', {})).map((category) => category.name)).toContain('Made offline on B');
+  }, 60_000);
 });

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Core } from '../core/core';
+import type { MailClaims } from '../core/mail/mailClaims';
+import { kvMailClaims } from './kvMailClaims';
 import { TeamReplica } from './replica';
 import { loadSnapshot, writeSnapshot } from './snapshot';
 import { TeamLog, type TeamAddress } from './teamLog';
@@ -15,6 +17,8 @@ export interface TeamHandle {
   /** Null while the server has not been reached since this desktop started. */
   sync(): TeamSync | null;
   membership: TeamMembership;
+  /** For the mail worker: which desktop sends each email (only while the server is reachable). */
+  claims: MailClaims;
   stop(): Promise<void>;
 }
 
@@ -30,13 +34,15 @@ function scratchFile(): { file: string; done: () => void } {
 function run(core: Core, membership: TeamMembership, connect: () => Promise<TeamLog>): TeamHandle {
   const replica = new TeamReplica(core, membership.replica);
   let sync: TeamSync | null = null;
+  let log: TeamLog | null = null;
   let stopped = false;
   const reach = async () => {
     for (let wait = 500; !stopped; wait = Math.min(wait * 2, 15_000)) {
       try {
-        const log = await connect();
-        if (stopped) return void (await log.close());
-        sync = new TeamSync(replica, log);
+        const reached = await connect();
+        if (stopped) return void (await reached.close());
+        log = reached;
+        sync = new TeamSync(replica, reached);
         sync.start();
         return;
       } catch (error) {
@@ -50,6 +56,7 @@ function run(core: Core, membership: TeamMembership, connect: () => Promise<Team
     replica,
     sync: () => sync,
     membership,
+    claims: kvMailClaims(() => (log && !log.connection.isClosed() ? log.kv : null), membership.replica),
     async stop() {
       stopped = true;
       await reaching;

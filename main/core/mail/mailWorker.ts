@@ -3,6 +3,7 @@ import type { Core } from '../core';
 import type { Secrets } from '../ports';
 import { preferenceFor } from '../notifications/preferences';
 import { expandFanout, nextFanout } from './delivery';
+import { claimKeyOf, ownMail, type ClaimAnswer, type MailClaims } from './mailClaims';
 import { queueDueDigests } from './digest';
 import { emailIsOn, readEmailSettings, smtpConfig, type SmtpConfig } from './emailSettings';
 import { outbox, type OutboxRow } from './outbox';
@@ -16,6 +17,9 @@ export interface MailWorkerOptions {
   /** How often to look for due digests and retries when nothing wakes the worker. */
   idleCheckMs?: number;
 }
+
+/** How long to wait before asking again about an email another desktop is sending, or while the team is unreachable. */
+const CLAIM_RETRY_MS = 60_000;
 
 /**
  * Drains the outbox through one pooled SMTP transport. The stock path never waits for it: a commit
@@ -31,6 +35,7 @@ export class MailWorker {
   private stopAfterCommit: (() => void) | null = null;
   /** Fan-outs that failed to expand: skipped until the next start, so they are not retried in a loop. */
   private readonly unexpandable = new Set<number>();
+  private claims: MailClaims = ownMail;
 
   constructor(
     private readonly core: Core,
@@ -44,6 +49,11 @@ export class MailWorker {
       if (change.mailQueued) this.wake();
     });
     this.wake();
+  }
+
+  /** In a team, each email is claimed before it is sent, so it goes out once per team. */
+  useClaims(claims: MailClaims): void {
+    this.claims = claims;
   }
 
   /** Ask for a drain now; if one is running, it goes round once more. */
@@ -162,6 +172,16 @@ export class MailWorker {
       this.core.write(null, (ctx) => outbox.markDropped(ctx, row.id, stale));
       return;
     }
+    const key = claimKeyOf(row);
+    const claim = key === null ? 'mine' : await this.claims.claim(key).catch((): ClaimAnswer => 'unreachable');
+    if (claim !== 'mine') {
+      await this.whenFree();
+      this.core.write(null, (ctx) => {
+        if (claim === 'sent-elsewhere') outbox.markSentElsewhere(ctx, row.id);
+        else outbox.markRetry(ctx, row.id, claim === 'unreachable' ? 'The team server is not reachable: waiting to agree which desktop sends it.' : 'Another desktop of the team is sending it.', ctx.clock.now() + CLAIM_RETRY_MS);
+      });
+      return;
+    }
     try {
       const info = (await transport.sendMail({
         from: fromHeader(config),
@@ -171,6 +191,7 @@ export class MailWorker {
         html: row.htmlBody,
         headers: JSON.parse(row.headers) as Record<string, string>,
       })) as { messageId?: string };
+      if (key !== null) await this.claims.sent(key).catch(() => undefined);
       await this.whenFree();
       this.core.write(null, (ctx) => outbox.markSent(ctx, row.id, info.messageId ?? ''));
     } catch (error) {

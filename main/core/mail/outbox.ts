@@ -41,13 +41,16 @@ export interface OutboxRow {
   messageId: string | null;
   createdAt: number;
   sentAt: number | null;
+  notificationId: number | null;
+  dedupeKey: string | null;
 }
 
 const rowColumns = `outbox.id, user_id as userId, kind, recipient, subject,
   (select text_body from outbox_bodies b where b.id = outbox.body_id) as textBody,
   (select html_body from outbox_bodies b where b.id = outbox.body_id) as htmlBody, headers,
   subject_kind as subjectKind, subject_id as subjectId, status, attempts, next_attempt_at as nextAttemptAt,
-  last_error as lastError, message_id as messageId, created_at as createdAt, sent_at as sentAt`;
+  last_error as lastError, message_id as messageId, created_at as createdAt, sent_at as sentAt,
+  notification_id as notificationId, dedupe_key as dedupeKey`;
 
 // Bodies already written in this transaction, by the content object that produced them.
 const writtenBodies = new WeakMap<object, WeakMap<EmailContent, number>>();
@@ -139,6 +142,13 @@ export const outbox = {
 
   markFailed(ctx: WriteContext, id: number, error: string): void {
     ctx.db.$client.prepare(`update outbox set status = 'failed', last_error = ? where id = ?`).run(error, id);
+  },
+
+  /** Another desktop of the team sent it (it claimed it first): nothing to send here. */
+  markSentElsewhere(ctx: WriteContext, id: number): void {
+    ctx.db.$client
+      .prepare(`update outbox set status = 'sent', sent_at = ?, last_error = 'Sent by another desktop of the team.' where id = ?`)
+      .run(ctx.clock.now(), id);
   },
 
   markDropped(ctx: WriteContext, id: number, reason: string): void {
