@@ -21,6 +21,8 @@ export const events = {
    * it is still signed in.
    */
   'session.ended': z.object({}),
+  /** The desktop's place in its team changed (sync state, membership): views of it read it again. */
+  'team.changed': z.object({}),
   /** Progress of an import, to the person who started it. */
   'import.progress': z.object({ phase: z.string(), done: z.number().int(), total: z.number().int() }),
 } as const;

@@ -6,6 +6,7 @@ import { inventoryContract } from './inventory';
 import { mailContract } from './mail';
 import { notificationsContract } from './notifications';
 import { stockContract } from './stock';
+import { teamContract } from './team';
 import { transferContract } from './transfer';
 import { usersContract } from './users';
 
@@ -28,6 +29,7 @@ export const contract = {
   ...buildsContract,
   ...transferContract,
   ...demoContract,
+  ...teamContract,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -57,3 +59,4 @@ export type { CsvKind, ImportSummary } from './transfer';
 export type { BomLineView, BuildStatus, BuildView, RequirementView } from './builds';
 export type { NotificationView, SubscriptionStatus, SubscriptionTarget } from './notifications';
 export type { PathEntry } from './shared';
+export type { SyncStateView, TeamStatusView } from './team';

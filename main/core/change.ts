@@ -31,6 +31,9 @@ export class Change {
   /** The change queued email; the mail worker is woken once it commits. */
   mailQueued = false;
 
+  /** A team desktop queued this change for the team's log; its publisher is woken once it commits. */
+  teamEventQueued = false;
+
   /** People whose subscriptions changed: every view of what they follow, in all their windows, refreshes. */
   readonly subscriptionsChanged = new Set<number>();
 

@@ -3,6 +3,7 @@ import { contract, type CallError, type MethodName } from '../contract';
 import type { Core } from '../core/core';
 import { DomainError, type FieldErrors } from '../core/errors';
 import type { Secrets } from '../core/ports';
+import type { TeamControl } from '../team/teamControl';
 import { handlers, type CallContext, type Storage } from './handlers';
 import { signedInUser, type Session } from './session';
 
@@ -47,7 +48,7 @@ function toCallError(error: unknown): CallError {
  * The single way into the core: look the method up, check who may call it, validate the input,
  * run the handler. Every failure is a value, and a failed call has written nothing.
  */
-export function createDispatcher(core: Core, secrets: Secrets, storage: Storage, options: { checkOutputs?: boolean } = {}): Dispatcher {
+export function createDispatcher(core: Core, secrets: Secrets, team: TeamControl, storage: Storage, options: { checkOutputs?: boolean } = {}): Dispatcher {
   return async (method, input, session) => {
     if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method "${method}".` } };
     const spec = contract[method];
@@ -66,7 +67,7 @@ export function createDispatcher(core: Core, secrets: Secrets, storage: Storage,
         const first = Object.values(fields)[0] ?? 'The request is not valid.';
         return { ok: false, error: { code: 'INVALID_INPUT', message: first, fields } };
       }
-      const call: CallContext = { core, secrets, storage, session, actorId };
+      const call: CallContext = { core, secrets, team, storage, session, actorId };
       const handler = handlers[method] as (input: unknown, call: CallContext) => unknown;
       const value = await handler(parsed.data, call);
       if (options.checkOutputs) spec.output.parse(value);

@@ -29,6 +29,8 @@ import { chooseServerTrust } from '../core/mail/trustChoice';
 import { notificationKindLabels } from '../core/notifications/kinds';
 import { preferencesOf, savePreferences } from '../core/notifications/preferences';
 import type { Secrets } from '../core/ports';
+import type { TeamControl } from '../team/teamControl';
+import { teamState } from '../team/teamState';
 import { readSetting, writeSetting } from '../core/settings';
 import type { EmailSettingsView } from '../contract/mail';
 import { demoStatus, loadDemo } from '../../db/demo/load';
@@ -37,6 +39,7 @@ import { signedInUser, signInto, type Session } from './session';
 export interface CallContext {
   core: Core;
   secrets: Secrets;
+  team: TeamControl;
   storage: Storage;
   session: Session;
   /** The signed-in user; dispatch guarantees it for every method whose access is not 'public'. */
@@ -260,7 +263,11 @@ export const handlers: HandlerTable = {
   'backup.list': (_input, { storage }) => listBackups(backupFolder(storage.dataDir)),
   'backup.create': (_input, { core, storage }) => backUpNow(core, storage.dataDir),
   'backup.inspect': (input, { core, storage }) => inspectBackup(core, storage.dataDir, input.name, storage),
-  'backup.restore': (input, { core, storage }) => restoreBackup(core, storage.dataDir, input.name, storage),
+  'backup.restore': (input, { core, storage }) => {
+    // A restore would change this desktop's copy alone, behind the team's log.
+    if (core.read((ctx) => teamState.membership(ctx))) throw new DomainError('CONFLICT', 'This desktop is in a team: a backup cannot be restored here. Leave the team first.');
+    return restoreBackup(core, storage.dataDir, input.name, storage);
+  },
   'import.inventree': async ({ content, uploadId, ...choices }, call) => {
     const userId = actor(call);
     // An upload is read from its file; the session that sent it is the only one that can name it.
@@ -273,6 +280,11 @@ export const handlers: HandlerTable = {
   'import.csv.preview': (input, { core }) => core.read((ctx) => previewCsv(ctx, input.kind, input.content)),
   'import.csv.apply': (input, call) => call.core.write(actor(call), (ctx) => applyCsv(ctx, input.kind, input.content)),
   'export.csv': (input, { core }) => core.read((ctx) => exportCsv(ctx, input.kind)),
+
+  'team.status': (_input, { team }) => team.status(),
+  'team.found': (input, { team }) => team.found(input),
+  'team.join': (input, { team }) => team.join(input),
+  'team.leave': (_input, { team }) => team.leave(),
 
   'demo.status': (_input, { core }) => core.read((ctx) => demoStatus(ctx)),
   // The published demo password is only for a demo started on purpose (`--demo`); loaded from the

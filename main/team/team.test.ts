@@ -129,8 +129,7 @@ describe.skipIf(missing !== null)('a team of desktops on NATS JetStream', () => 
       for (const [desktop, team] of [[a, teamA], [b, teamB]] as const) {
         // Each desktop has its own mail server settings (its password is sealed by its own keychain).
         await desktop.call('settings.email.update', { enabled: true, host: '127.0.0.1', port: smtp.port, security: 'none', username: '', password: null, sender: 'stock@team.test', instanceName: 'Team' });
-        const worker = new MailWorker(desktop.core, desktop.secrets);
-        worker.useClaims(team.claims);
+        const worker = new MailWorker(desktop.core, desktop.secrets, { claims: () => team.claims });
         worker.start();
         workers.push(worker);
       }
@@ -182,5 +181,51 @@ describe.skipIf(missing !== null)('a team of desktops on NATS JetStream', () => 
     expect(a.core.db.$client.prepare('select sum(delta) from stock_movements where item_id = ?').pluck().get(item.id)).toBe(-300_000);
     expect(['Washer M3 (from A)', 'Washer M3 (from B)']).toContain(merged.part.name);
     expect((await a.call('categories.list', {})).map((category) => category.name)).toContain('Made offline on B');
+  }, 60_000);
+
+  it('carries a bulk change too large for one message through the object store', async () => {
+    const { a, b, teamA, teamB } = await twoDesktops();
+    const shelf = await a.call('locations.create', { name: 'Bulk shelf' });
+    const lines = Array.from({ length: 5000 }, (_, index) => `Bulk part ${index},,0`);
+    await a.call('import.csv.apply', { kind: 'parts', content: ['name,category,minimum_stock', ...lines].join('\n') });
+    // One event, far over a message's size.
+    expect(JSON.stringify(teamA.replica.waiting().at(-1)?.event).length).toBeGreaterThan(1024 * 1024);
+    await a.call('import.csv.apply', { kind: 'stock', content: ['part,location,quantity', ...lines.map((line) => `${line.split(',')[0]},Bulk shelf,5`)].join('\n') });
+    const items = await a.call('stock.list', { locationId: shelf.id, limit: 500 });
+    await a.call('stock.adjustMany', { changes: items.rows.map((item) => ({ itemId: item.id, kind: 'remove' as const, quantity: '1' })) });
+    await settled(teamA, teamB);
+    expect((await b.call('stock.list', { locationId: shelf.id, limit: 1 })).total).toBe(5000);
+    expect(canonicalDump(a.core)).toEqual(canonicalDump(b.core));
+  }, 60_000);
+
+  it('is founded, joined and shown through the contract, as Settings > Team does it', async () => {
+    teamNumber += 1;
+    const team = `t${teamNumber}`;
+    const a = await openTestRuntime();
+    opened.push({ app: a, team: null });
+    const b = await openTestRuntime();
+    opened.push({ app: b, team: null });
+    try {
+      expect((await a.call('team.status', {})).membership).toBeNull();
+      const founded = await a.call('team.found', { servers: nats.url, team, desktop: 'Workbench' });
+      expect(founded.membership).toMatchObject({ team, desktop: 'Workbench', replica: 0 });
+      const joined = await b.call('team.join', { servers: nats.url, team, desktop: 'Stores' });
+      expect(joined.membership).toMatchObject({ team, desktop: 'Stores', replica: 1 });
+      const refused = await b.dispatch('team.join', { servers: nats.url, team, desktop: 'Again' }, { ...b.session, generation: b.core.sessionGeneration });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      const end = Date.now() + 10_000;
+      let status = await a.call('team.status', {});
+      while (status.desktops.length < 2 || status.sync?.kind !== 'up-to-date') {
+        if (Date.now() > end) throw new Error(`status never settled: ${JSON.stringify(status)}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        status = await a.call('team.status', {});
+      }
+      expect(status.desktops.map((desktop) => desktop.desktop)).toEqual(['Workbench', 'Stores']);
+      const bSession = { ...b.session, generation: b.core.sessionGeneration };
+      expect((await b.call('team.leave', {}, bSession)).membership).toBeNull();
+    } finally {
+      await a.team.stop();
+      await b.team.stop();
+    }
   }, 60_000);
 });

@@ -119,6 +119,17 @@ export class TeamLog {
     await this.claims.create('replica.0', JSON.stringify({ desktop, at: Date.now() }));
   }
 
+  /** Keeps an event too large for one message (a bulk change, an import); the message then only names it. */
+  async putEventBody(eventId: string, data: Uint8Array): Promise<void> {
+    await this.snapshots.putBlob({ name: `event-${eventId}` }, data);
+  }
+
+  async getEventBody(eventId: string): Promise<Uint8Array> {
+    const data = await this.snapshots.getBlob(`event-${eventId}`);
+    if (!data) throw new Error(`The team's store has no body for event ${eventId}.`);
+    return data;
+  }
+
   /** Stores a copy of the inventory as it is at log position `seq`; the newest is what joiners start from. */
   async putSnapshot(file: string, seq: number): Promise<void> {
     const blob = await openAsBlob(file);

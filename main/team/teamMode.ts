@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Core } from '../core/core';
+import type { KV } from '@nats-io/kv';
 import type { MailClaims } from '../core/mail/mailClaims';
 import { kvMailClaims } from './kvMailClaims';
 import { TeamReplica } from './replica';
@@ -19,8 +20,12 @@ export interface TeamHandle {
   membership: TeamMembership;
   /** For the mail worker: which desktop sends each email (only while the server is reachable). */
   claims: MailClaims;
+  /** The team's key-value bucket, while the server is reachable. */
+  kv(): KV | null;
   stop(): Promise<void>;
 }
+
+const HEARTBEAT_MS = 30_000;
 
 function scratchFile(): { file: string; done: () => void } {
   const folder = mkdtempSync(join(tmpdir(), 'stockbell-snapshot-'));
@@ -44,6 +49,7 @@ function run(core: Core, membership: TeamMembership, connect: () => Promise<Team
         log = reached;
         sync = new TeamSync(replica, reached);
         sync.start();
+        heartbeat();
         return;
       } catch (error) {
         console.warn(`The team server is not reachable yet (${(error as Error).message}); this desktop keeps working and tries again.`);
@@ -51,14 +57,22 @@ function run(core: Core, membership: TeamMembership, connect: () => Promise<Team
       }
     }
   };
+  // Each desktop says it is there now and then; Settings > Team lists them with when each was last seen.
+  const heartbeat = () => {
+    if (log && !log.connection.isClosed()) void log.kv.put(`desktop.${membership.replica}`, JSON.stringify({ desktop: membership.desktop, at: Date.now() })).catch(() => undefined);
+  };
+  const beat = setInterval(heartbeat, HEARTBEAT_MS);
+  beat.unref();
   const reaching = reach();
   return {
     replica,
     sync: () => sync,
     membership,
     claims: kvMailClaims(() => (log && !log.connection.isClosed() ? log.kv : null), membership.replica),
+    kv: () => (log && !log.connection.isClosed() ? log.kv : null),
     async stop() {
       stopped = true;
+      clearInterval(beat);
       await reaching;
       await sync?.stop();
       replica.stop();

@@ -13,6 +13,11 @@ export type SyncState =
   | { kind: 'catching-up'; done: number; total: number };
 
 const BATCH = 500;
+/** NATS carries at most 1 MB a message (the server's default); larger events go through the object store. */
+const MAX_INLINE_BYTES = 512 * 1024;
+
+/** What the log's message holds: the event, or for a large one just its id (its body is stored beside). */
+type LoggedMessage = TeamEvent | { id: string; stored: true };
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -77,7 +82,9 @@ export class TeamSync {
         let batch: { seq: number; event: TeamEvent }[] = [];
         for await (const message of messages) {
           if (this.stopped) break;
-          batch.push({ seq: message.seq, event: JSON.parse(decoder.decode(message.data)) as TeamEvent });
+          const logged = JSON.parse(decoder.decode(message.data)) as LoggedMessage;
+          const event = 'stored' in logged ? (JSON.parse(decoder.decode(await this.log.getEventBody(logged.id))) as TeamEvent) : logged;
+          batch.push({ seq: message.seq, event });
           if (batch.length >= BATCH || message.info.pending === 0) {
             this.applyBatch(batch);
             if (this.catchUp) this.catchUp.done += batch.length;
@@ -127,7 +134,13 @@ export class TeamSync {
       if (this.stopped) return;
       if (waiting.publishedSeq !== null) continue;
       try {
-        const seq = await this.log.publish(this.replica.replica, waiting.event.id, encoder.encode(JSON.stringify(waiting.event)));
+        const body = encoder.encode(JSON.stringify(waiting.event));
+        let message = body;
+        if (body.length > MAX_INLINE_BYTES) {
+          await this.log.putEventBody(waiting.event.id, body);
+          message = encoder.encode(JSON.stringify({ id: waiting.event.id, stored: true } satisfies LoggedMessage));
+        }
+        const seq = await this.log.publish(this.replica.replica, waiting.event.id, message);
         this.replica.markPublished(waiting.event.id, seq);
       } catch {
         // Offline: it stays waiting, in order, until the connection is back.

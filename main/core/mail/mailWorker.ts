@@ -16,6 +16,8 @@ export interface MailWorkerOptions {
   retry?: RetryPolicy;
   /** How often to look for due digests and retries when nothing wakes the worker. */
   idleCheckMs?: number;
+  /** In a team, who sends each email (asked per email, so joining or leaving a team takes effect at once). */
+  claims?: () => MailClaims;
 }
 
 /** How long to wait before asking again about an email another desktop is sending, or while the team is unreachable. */
@@ -35,7 +37,6 @@ export class MailWorker {
   private stopAfterCommit: (() => void) | null = null;
   /** Fan-outs that failed to expand: skipped until the next start, so they are not retried in a loop. */
   private readonly unexpandable = new Set<number>();
-  private claims: MailClaims = ownMail;
 
   constructor(
     private readonly core: Core,
@@ -49,11 +50,6 @@ export class MailWorker {
       if (change.mailQueued) this.wake();
     });
     this.wake();
-  }
-
-  /** In a team, each email is claimed before it is sent, so it goes out once per team. */
-  useClaims(claims: MailClaims): void {
-    this.claims = claims;
   }
 
   /** Ask for a drain now; if one is running, it goes round once more. */
@@ -173,7 +169,8 @@ export class MailWorker {
       return;
     }
     const key = claimKeyOf(row);
-    const claim = key === null ? 'mine' : await this.claims.claim(key).catch((): ClaimAnswer => 'unreachable');
+    const claims = this.options.claims?.() ?? ownMail;
+    const claim = key === null ? 'mine' : await claims.claim(key).catch((): ClaimAnswer => 'unreachable');
     if (claim !== 'mine') {
       await this.whenFree();
       this.core.write(null, (ctx) => {
@@ -191,7 +188,7 @@ export class MailWorker {
         html: row.htmlBody,
         headers: JSON.parse(row.headers) as Record<string, string>,
       })) as { messageId?: string };
-      if (key !== null) await this.claims.sent(key).catch(() => undefined);
+      if (key !== null) await claims.sent(key).catch(() => undefined);
       await this.whenFree();
       this.core.write(null, (ctx) => outbox.markSent(ctx, row.id, info.messageId ?? ''));
     } catch (error) {

@@ -65,7 +65,7 @@ if (!app.requestSingleInstanceLock()) {
       runtime.core.write(null, (ctx) => loadDemo(ctx, demoPasswordHash));
     }
     const stopMaintenance = startMaintenance(runtime.core);
-    const mailWorker = new MailWorker(runtime.core, runtime.secrets);
+    const mailWorker = new MailWorker(runtime.core, runtime.secrets, { claims: () => runtime.team.claims() });
     mailWorker.start();
     guardPermissions(electronSession.defaultSession);
     serveRenderer(join(appRoot, 'build/renderer'));
@@ -93,7 +93,7 @@ if (!app.requestSingleInstanceLock()) {
       shell.dispose();
       stopServing();
       void mailWorker.stop();
-      runtime.core.close();
+      void runtime.team.stop().finally(() => runtime.core.close());
     });
   });
 }

@@ -86,7 +86,7 @@ if (values.demo && runtime.core.read(demoStatus).empty) {
 }
 
 const stopMaintenance = startMaintenance(runtime.core);
-const mailWorker = new MailWorker(runtime.core, runtime.secrets);
+const mailWorker = new MailWorker(runtime.core, runtime.secrets, { claims: () => runtime.team.claims() });
 async function listen() {
   try {
     const token = accessTokenFor(dataDir, { renew: values['new-token'] });
@@ -111,6 +111,7 @@ async function stop(signal: string): Promise<void> {
   stopOsAlerts();
   await mailWorker.stop();
   await host.close();
+  await runtime.team.stop();
   runtime.core.close();
   console.log(`Stockbell stopped (${signal}); the database was closed cleanly.`);
   process.exit(0);

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { timestamp, typedText } from './shared';
+
+const servers = z
+  .string()
+  .trim()
+  .min(1, 'Enter the team server, such as nats://192.168.1.20:4222')
+  .max(500, 'Use at most 500 characters')
+  .regex(/^(nats|tls):\/\/[A-Za-z0-9.[\]:-]+(:\d+)?(\s*,\s*(nats|tls):\/\/[A-Za-z0-9.[\]:-]+(:\d+)?)*$/, 'Enter nats://host:port (several, separated by commas, for a cluster)');
+
+const teamName = z
+  .string()
+  .trim()
+  .min(1, 'Enter the team name')
+  .max(64, 'Use at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, dashes and underscores');
+
+const teamAddress = z.object({
+  servers,
+  team: teamName,
+  desktop: typedText().trim().min(1, 'Name this desktop, as the team will see it').max(60, 'Use at most 60 characters'),
+  user: z.string().trim().max(100).default(''),
+  password: z.string().max(200).default(''),
+});
+
+export const syncStateView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('up-to-date') }),
+  z.object({ kind: z.literal('waiting'), changes: z.number().int() }),
+  z.object({ kind: z.literal('offline'), since: timestamp, changes: z.number().int() }),
+  z.object({ kind: z.literal('connecting'), changes: z.number().int() }),
+  z.object({ kind: z.literal('catching-up'), done: z.number().int(), total: z.number().int() }),
+]);
+export type SyncStateView = z.infer<typeof syncStateView>;
+
+export const teamStatusView = z.object({
+  membership: z.object({ team: z.string(), servers: z.string(), desktop: z.string(), replica: z.number().int() }).nullable(),
+  sync: syncStateView.nullable(),
+  /** The team's desktops, with when each last told the server it was there. */
+  desktops: z.array(z.object({ replica: z.number().int(), desktop: z.string(), lastSeenAt: timestamp.nullable() })),
+});
+export type TeamStatusView = z.infer<typeof teamStatusView>;
+
+export const teamContract = {
+  'team.status': { access: 'member', input: z.object({}), output: teamStatusView },
+  'team.found': { access: 'admin', input: teamAddress, output: teamStatusView },
+  'team.join': { access: 'admin', input: teamAddress, output: teamStatusView },
+  'team.leave': { access: 'admin', input: z.object({}), output: teamStatusView },
+} as const;
