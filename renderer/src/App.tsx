@@ -21,6 +21,7 @@ import { PartsPage } from './pages/parts/PartsPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { BackupsPage } from './pages/settings/BackupsPage';
 import { NotificationSettingsPage } from './pages/settings/NotificationSettingsPage';
+import { TeamPage } from './pages/team/TeamPage';
 import { StockPage } from './pages/stock/StockPage';
 import { UsersPage } from './pages/users/UsersPage';
 import { AdminOnly } from './session/AdminOnly';
@@ -54,6 +55,7 @@ export function App({ transport }: { transport: Transport }) {
                 <Route path="settings" element={<Navigate to="/settings/notifications" replace />} />
                 <Route path="settings/notifications" element={<AdminOnly><NotificationSettingsPage /></AdminOnly>} />
                 <Route path="settings/backups" element={<AdminOnly><BackupsPage /></AdminOnly>} />
+                <Route path="settings/team" element={<AdminOnly><TeamPage /></AdminOnly>} />
                 <Route path="inbox" element={<InboxPage />} />
                 <Route path="history" element={<HistoryPage />} />
                 <Route path="*" element={<NotFoundPage />} />

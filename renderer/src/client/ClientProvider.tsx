@@ -61,6 +61,7 @@ export function ClientProvider({ transport, children }: { transport: Transport; 
     });
     // Inherited coverage ("Subscribed via ...") moves with any subscription change, on every page.
     const offSubscriptions = transport.on('subscriptions.changed', () => void queryClient.invalidateQueries({ predicate: (query) => isSubscriptionQuery(query.queryKey) }));
+    const offTeam = transport.on('team.changed', () => void queryClient.invalidateQueries({ queryKey: ['team.status'] }));
     // A password reset, a deactivation or a restore may have signed this window out.
     const offSessionEnded = transport.on('session.ended', () => void queryClient.invalidateQueries({ queryKey: SESSION_KEY }));
     // Pushes may have been missed while the stream was down.
@@ -70,6 +71,7 @@ export function ClientProvider({ transport, children }: { transport: Transport; 
       offNotifications();
       offSessionEnded();
       offSubscriptions();
+      offTeam();
       offReconnect?.();
     };
   }, [transport, queryClient]);

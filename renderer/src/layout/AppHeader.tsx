@@ -2,6 +2,7 @@ import { Box, Burger, Group, Text, ThemeIcon, UnstyledButton } from '@mantine/co
 import { IconBell } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { SyncStatus } from '../team/SyncStatus';
 import { HeaderSearch } from './HeaderSearch';
 import { UserMenu } from './UserMenu';
 
@@ -25,6 +26,7 @@ export function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onTo
         <HeaderSearch />
       </Box>
       <Group gap="xs" wrap="nowrap">
+        <SyncStatus />
         <NotificationBell />
         <UserMenu />
       </Group>

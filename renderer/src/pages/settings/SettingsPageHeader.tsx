@@ -1,5 +1,5 @@
 import { Button, Group } from '@mantine/core';
-import { IconBell, IconDatabase, type TablerIcon } from '@tabler/icons-react';
+import { IconBell, IconDatabase, IconUsersGroup, type TablerIcon } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 const SETTINGS_PAGES: { to: string; label: string; icon: TablerIcon }[] = [
   { to: '/settings/notifications', label: 'Notifications', icon: IconBell },
   { to: '/settings/backups', label: 'Backups', icon: IconDatabase },
+  { to: '/settings/team', label: 'Team', icon: IconUsersGroup },
 ];
 
 interface SettingsPageHeaderProps {
