@@ -13,6 +13,7 @@ export type SyncState =
   | { kind: 'catching-up'; done: number; total: number };
 
 const BATCH = 500;
+const WATCHDOG_MS = 5_000;
 /** NATS carries at most 1 MB a message (the server's default); larger events go through the object store. */
 const MAX_INLINE_BYTES = 512 * 1024;
 
@@ -30,6 +31,9 @@ export class TeamSync {
   private readonly listeners = new Set<(state: SyncState) => void>();
   private stopQueued: () => void = () => undefined;
   private reading: Promise<void> | null = null;
+  /** The consumer being read now; stopped to start reading afresh (after a reconnect, or a stall). */
+  private current: { stop(): void } | null = null;
+  private watchdog: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly replica: TeamReplica,
@@ -40,6 +44,20 @@ export class TeamSync {
     this.stopQueued = this.replica.onQueued(() => this.publishSoon());
     this.reading = this.readLog();
     void this.watchConnection();
+    // A consumer can outlive the server it was made on (restarted, failed over) without another
+    // message ever coming: if the log has moved on and this desktop has not, read afresh.
+    let lastPosition = -1;
+    this.watchdog = setInterval(() => {
+      void this.log
+        .head()
+        .then((head) => {
+          const position = this.replica.position();
+          if (head > position && position === lastPosition) this.current?.stop();
+          lastPosition = position;
+        })
+        .catch(() => undefined);
+    }, WATCHDOG_MS);
+    this.watchdog.unref();
   }
 
   onState(listener: (state: SyncState) => void): () => void {
@@ -65,6 +83,8 @@ export class TeamSync {
       if (status.type === 'disconnect') this.offlineSince ??= Date.now();
       if (status.type === 'reconnect') {
         this.offlineSince = null;
+        // The server may have lost the consumer (a restart): read afresh from this desktop's position.
+        this.current?.stop();
         this.publishSoon();
       }
       this.announce();
@@ -79,6 +99,7 @@ export class TeamSync {
         this.catchUp = head >= from + BATCH ? { done: 0, total: head - from + 1 } : null;
         if (head < from) this.markCaughtUp();
         const messages = await this.log.read(from);
+        this.current = messages;
         let batch: { seq: number; event: TeamEvent }[] = [];
         for await (const message of messages) {
           if (this.stopped) break;
@@ -162,6 +183,8 @@ export class TeamSync {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.current?.stop();
     this.stopQueued();
     await this.log.close();
     await this.reading?.catch(() => undefined);
