@@ -82,7 +82,8 @@ function run(core: Core, membership: TeamMembership, connect: () => Promise<Team
 
 /** This desktop's inventory becomes the team's first snapshot, and the desktop its replica 0. */
 export async function foundTeam(core: Core, address: TeamAddress, desktop: string): Promise<TeamHandle> {
-  const log = await TeamLog.open(address);
+  // Given several servers (a cluster), the log is kept on three of them, so one can fail.
+  const log = await TeamLog.open(address, { replicas: Math.min(3, address.servers.split(',').length) });
   try {
     const head = await log.head();
     if (head > 0) throw new Error(`The team "${address.team}" already has a log on this server: join it instead.`);

@@ -77,3 +77,38 @@ export async function startNats(extraArgs: string[] = []): Promise<LoopbackNats>
     },
   };
 }
+
+export interface LoopbackCluster {
+  /** Every node's client address, comma-separated, as a desktop is given them. */
+  servers: string;
+  nodes: LoopbackNats[];
+  close(): Promise<void>;
+}
+
+/** A JetStream cluster of `size` nodes on loopback, routed to each other. */
+export async function startNatsCluster(size = 3): Promise<LoopbackCluster> {
+  const clusterPorts = await Promise.all(Array.from({ length: size }, () => freePort()));
+  const routes = clusterPorts.map((port) => `nats://127.0.0.1:${port}`).join(',');
+  const nodes: LoopbackNats[] = [];
+  for (let index = 0; index < size; index += 1) {
+    nodes.push(
+      await startNats([
+        '--server_name',
+        `node${index + 1}`,
+        '--cluster_name',
+        'stockbell-test',
+        '--cluster',
+        `nats://127.0.0.1:${clusterPorts[index]}`,
+        '--routes',
+        routes,
+      ]),
+    );
+  }
+  return {
+    servers: nodes.map((node) => node.url).join(','),
+    nodes,
+    async close() {
+      for (const node of nodes) await node.close();
+    },
+  };
+}

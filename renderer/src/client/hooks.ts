@@ -18,8 +18,12 @@ export function useCall<M extends MethodName>(method: M, input: MethodInput<M>, 
   });
 }
 
-/** Writes through the contract. Every successful write refreshes all reads: simple and always correct. */
-export function useMutate<M extends MethodName>(method: M) {
+/**
+ * Writes through the contract. Every successful write refreshes all reads: simple and always correct.
+ * `onSuccess` here runs even if the component has gone meanwhile (a sign-out the call caused), unlike
+ * the one given to `mutate`.
+ */
+export function useMutate<M extends MethodName>(method: M, options: { onSuccess?: (value: MethodOutput<M>) => void } = {}) {
   const { call } = useClient();
   const queryClient = useQueryClient();
   return useMutation<MethodOutput<M>, CallFailure, MethodInput<M>>({
@@ -27,8 +31,9 @@ export function useMutate<M extends MethodName>(method: M) {
     mutationKey: [method],
     mutationFn: (input) => call(method, input),
     // Not awaited: the caller's own onSuccess (navigate, toast) must run even if the refetch unmounts it.
-    onSuccess: () => {
+    onSuccess: (value) => {
       void queryClient.invalidateQueries();
+      options.onSuccess?.(value);
     },
   });
 }

@@ -4,8 +4,13 @@ import type { MethodOutput, UserView } from '../../../main/contract';
 /** The query key of `session.get`, which decides between first run, sign-in and the app. */
 export const SESSION_KEY = ['session.get', {}] as const;
 
-/** Signed in or out: set the session directly, so the screen changes without another round trip. */
+/**
+ * Signed in or out: set the session directly, so the screen changes without another round trip. A
+ * session read still on its way was asked with the old session's cookie: it is cancelled, so its
+ * answer cannot land afterwards and undo the sign-in.
+ */
 export function setSessionUser(queryClient: QueryClient, user: UserView | null): void {
+  void queryClient.cancelQueries({ queryKey: SESSION_KEY });
   queryClient.setQueryData<MethodOutput<'session.get'>>(SESSION_KEY, { user, needsSetup: false });
 }
 

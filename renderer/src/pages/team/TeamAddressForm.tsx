@@ -17,21 +17,19 @@ export function TeamAddressForm() {
   const [way, setWay] = useState<Way>('join');
   const [values, setValues] = useState({ servers: '', team: '', desktop: '', user: '', password: '' });
   const [confirming, setConfirming] = useState(false);
-  const join = useMutate('team.join');
-  const found = useMutate('team.found');
+  // Joining signs everyone out here (the team's people replace this desktop's), so the form may be
+  // gone when the answer comes: the toasts are the mutations' own.
+  const join = useMutate('team.join', {
+    onSuccess: (status) => notifyDone(`Joined ${status.membership?.team ?? 'the team'}`, 'This desktop now has the team’s inventory. Sign in with your team account.'),
+  });
+  const found = useMutate('team.found', { onSuccess: (status) => notifyDone(`Team ${status.membership?.team ?? ''} started`, 'Other desktops can join it now.') });
   const call = way === 'join' ? join : found;
   const errors = fieldErrorsOf(call.error);
   const set = (field: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement>) => setValues({ ...values, [field]: event.currentTarget.value });
 
   const submit = () => {
     setConfirming(false);
-    call.mutate(values, {
-      onSuccess: (status) =>
-        notifyDone(
-          way === 'join' ? `Joined ${status.membership?.team ?? 'the team'}` : `Team ${status.membership?.team ?? ''} started`,
-          way === 'join' ? 'This desktop now has the team’s inventory. Sign in with your team account.' : 'Other desktops can join it now.',
-        ),
-    });
+    call.mutate(values);
   };
 
   return (
