@@ -88,15 +88,24 @@ export class TeamReplica {
   }
 
   /** This desktop's changes the log does not have yet (or has not shown back), oldest first. */
-  waiting(): WaitingEvent[] {
+  waiting(limit = -1, unpublishedOnly = false): WaitingEvent[] {
     const rows = this.core.db.$client
-      .prepare('select position, body, applied, published_seq as publishedSeq from team_outbox order by position')
-      .all() as OutboxRow[];
+      .prepare(`select position, body, published_seq as publishedSeq from team_outbox ${unpublishedOnly ? 'where published_seq is null' : ''} order by position limit ?`)
+      .all(limit) as OutboxRow[];
     return rows.map((row) => ({ position: row.position, event: JSON.parse(row.body) as TeamEvent, publishedSeq: row.publishedSeq }));
   }
 
-  markPublished(eventId: string, seq: number): void {
-    this.core.db.$client.prepare('update team_outbox set published_seq = ? where event_id = ?').run(seq, eventId);
+  /** How many of this desktop's changes are waiting, without reading them. */
+  waitingCount(): number {
+    return this.core.db.$client.prepare('select count(*) from team_outbox').pluck().get() as number;
+  }
+
+  markPublished(sent: [eventId: string, seq: number][]): void {
+    const client = this.core.db.$client;
+    const mark = client.prepare('update team_outbox set published_seq = ? where event_id = ?');
+    client.transaction(() => {
+      for (const [eventId, seq] of sent) mark.run(seq, eventId);
+    })();
   }
 
   position(): number {

@@ -38,7 +38,7 @@ async function retrying<T>(work: () => Promise<T>, timeoutMs = 30_000): Promise<
 async function agree(a: TeamHandle, b: TeamHandle): Promise<void> {
   const end = Date.now() + 30_000;
   for (;;) {
-    const settled = a.replica.waiting().length === 0 && b.replica.waiting().length === 0 && a.replica.position() === b.replica.position() && a.replica.position() > 0;
+    const settled = a.replica.waitingCount() === 0 && b.replica.waitingCount() === 0 && a.replica.position() === b.replica.position() && a.replica.position() > 0;
     if (settled) return;
     if (Date.now() > end) throw new Error('The desktops did not agree in time.');
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -123,7 +123,7 @@ export class TeamControl {
     if (!membership) return { membership: null, sync: null, desktops: [] };
     const handle = this.handle;
     const sync = handle?.sync() ?? null;
-    const waiting = handle?.replica.waiting().length ?? 0;
+    const waiting = handle?.replica.waitingCount() ?? 0;
     const desktops = handle ? await this.desktops(handle) : [];
     return {
       membership: { team: membership.team, servers: membership.servers, desktop: membership.desktop, replica: membership.replica },

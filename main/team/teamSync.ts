@@ -14,6 +14,8 @@ export type SyncState =
 
 const BATCH = 500;
 const WATCHDOG_MS = 5_000;
+const OWN_BATCH = 20_000;
+const PUBLISH_WINDOW = 256;
 /** NATS carries at most 1 MB a message (the server's default); larger events go through the object store. */
 const MAX_INLINE_BYTES = 512 * 1024;
 
@@ -66,7 +68,7 @@ export class TeamSync {
   }
 
   state(): SyncState {
-    const waiting = this.replica.waiting().length;
+    const waiting = this.replica.waitingCount();
     if (this.offlineSince !== null) return { kind: 'offline', since: this.offlineSince, changes: waiting };
     if (this.catchUp) return { kind: 'catching-up', ...this.catchUp };
     return waiting > 0 ? { kind: 'waiting', changes: waiting } : { kind: 'up-to-date' };
@@ -106,7 +108,10 @@ export class TeamSync {
           const logged = JSON.parse(decoder.decode(message.data)) as LoggedMessage;
           const event = 'stored' in logged ? (JSON.parse(decoder.decode(await this.log.getEventBody(logged.id))) as TeamEvent) : logged;
           batch.push({ seq: message.seq, event });
-          if (batch.length >= BATCH || message.info.pending === 0) {
+          // Each batch takes this desktop's waiting changes out and back in once: a run of its own
+          // changes coming back (after being offline) goes in one large batch rather than many.
+          const limit = event.origin === this.replica.replica ? OWN_BATCH : BATCH;
+          if (batch.length >= limit || message.info.pending === 0) {
             this.applyBatch(batch);
             if (this.catchUp) this.catchUp.done += batch.length;
             batch = [];
@@ -142,29 +147,39 @@ export class TeamSync {
   }
 
   private publishSoon(): void {
-    // Not before catching up: an event already in the log is seen there first, never sent again.
-    if (!this.caughtUp || this.stopped || this.publishing) return;
+    // Not before catching up: an event already in the log is seen there first, never sent again. Not
+    // while disconnected either: a publish then only waits out its time-out; the reconnect calls again.
+    if (!this.caughtUp || this.stopped || this.publishing || this.offlineSince !== null) return;
     this.publishing = this.publishWaiting().finally(() => {
       this.publishing = null;
-      if (this.replica.waiting().some((waiting) => waiting.publishedSeq === null)) setTimeout(() => this.publishSoon(), 200);
+      if (this.replica.waiting(1, true).length > 0) setTimeout(() => this.publishSoon(), 200);
     });
   }
 
+  private async message(event: TeamEvent): Promise<Uint8Array> {
+    const body = encoder.encode(JSON.stringify(event));
+    if (body.length <= MAX_INLINE_BYTES) return body;
+    await this.log.putEventBody(event.id, body);
+    return encoder.encode(JSON.stringify({ id: event.id, stored: true } satisfies LoggedMessage));
+  }
+
+  /**
+   * Sends waiting changes in order, a window at a time: one connection keeps them in order on the
+   * wire, so the window goes out without waiting for each acknowledgement, and is marked sent in one
+   * write.
+   */
   private async publishWaiting(): Promise<void> {
-    for (const waiting of this.replica.waiting()) {
+    for (;;) {
       if (this.stopped) return;
-      if (waiting.publishedSeq !== null) continue;
+      const window = this.replica.waiting(PUBLISH_WINDOW, true);
+      if (window.length === 0) break;
       try {
-        const body = encoder.encode(JSON.stringify(waiting.event));
-        let message = body;
-        if (body.length > MAX_INLINE_BYTES) {
-          await this.log.putEventBody(waiting.event.id, body);
-          message = encoder.encode(JSON.stringify({ id: waiting.event.id, stored: true } satisfies LoggedMessage));
-        }
-        const seq = await this.log.publish(this.replica.replica, waiting.event.id, message);
-        this.replica.markPublished(waiting.event.id, seq);
+        const messages: Uint8Array[] = [];
+        for (const waiting of window) messages.push(await this.message(waiting.event));
+        const seqs = await Promise.all(window.map((waiting, index) => this.log.publish(this.replica.replica, waiting.event.id, messages[index] as Uint8Array)));
+        this.replica.markPublished(window.map((waiting, index) => [waiting.event.id, seqs[index] as number]));
       } catch {
-        // Offline: it stays waiting, in order, until the connection is back.
+        // Offline: they stay waiting, in order, until the connection is back (a re-send is dropped by its id).
         return;
       }
     }
@@ -174,7 +189,7 @@ export class TeamSync {
   /** Waits until this desktop's waiting changes are all in the log and it has applied the log up to them. */
   async settled(timeoutMs = 10_000): Promise<void> {
     const end = Date.now() + timeoutMs;
-    while (this.replica.waiting().length > 0 || !this.caughtUp) {
+    while (this.replica.waitingCount() > 0 || !this.caughtUp) {
       if (Date.now() > end) throw new Error('The team log did not settle in time.');
       this.publishSoon();
       await new Promise((resolve) => setTimeout(resolve, 20));
