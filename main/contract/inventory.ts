@@ -49,6 +49,8 @@ export const stockItemView = z.object({
   batch: z.string(),
   units: z.string(),
   updatedAt: timestamp,
+  /** A team's merged removals took more than it held: to be counted again (its quantity is then below zero). */
+  recount: z.boolean(),
 });
 export type StockItemView = z.infer<typeof stockItemView>;
 

@@ -177,10 +177,14 @@ describe.skipIf(missing !== null)('a team of desktops on NATS JetStream', () => 
     // Every removal counted: 10 - 7 - 6 is below zero, a fact to recount, not an error.
     const merged = await a.call('parts.get', { id: part.id });
     expect(merged.part.stockTotal).toBe('-3');
-    expect(a.core.db.$client.prepare('select recount from stock_items where id = ?').pluck().get(item.id)).toBe(1);
+    expect((await a.call('stock.list', { partId: part.id })).rows[0]?.recount).toBe(true);
     expect(a.core.db.$client.prepare('select sum(delta) from stock_movements where item_id = ?').pluck().get(item.id)).toBe(-300_000);
     expect(['Washer M3 (from A)', 'Washer M3 (from B)']).toContain(merged.part.name);
     expect((await a.call('categories.list', {})).map((category) => category.name)).toContain('Made offline on B');
+    // Counting the shelf settles it, on every desktop.
+    await b.call('stock.count', { itemId: item.id, quantity: '2' });
+    await settled(teamA, teamB);
+    for (const desktop of [a, b]) expect((await desktop.call('stock.list', { partId: part.id })).rows[0]).toMatchObject({ quantity: '2', recount: false });
   }, 60_000);
 
   it('carries a bulk change too large for one message through the object store', async () => {

@@ -13,10 +13,11 @@ interface StockItemRecord {
   batch: string;
   units: string;
   updatedAt: number;
+  recount: number;
 }
 
 const itemColumns = `select i.id, i.part_id as partId, p.name as partName, i.location_id as locationId, i.quantity,
-  i.batch, p.units, i.updated_at as updatedAt from stock_items i join parts p on p.id = i.part_id`;
+  i.batch, p.units, i.updated_at as updatedAt, i.recount from stock_items i join parts p on p.id = i.part_id`;
 
 /** Root-first paths for a set of locations, in one recursive query. */
 export function locationPaths(ctx: CoreContext, ids: Iterable<number>): Map<number, PathEntry[]> {
@@ -48,6 +49,7 @@ function toViews(ctx: CoreContext, records: StockItemRecord[]): StockItemView[] 
   return records.map((record) => ({
     ...record,
     quantity: formatQuantity(record.quantity),
+    recount: record.recount === 1,
     locationPath: paths.get(record.locationId) ?? [],
   }));
 }

@@ -1,4 +1,4 @@
-import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import type { StockItemView } from '../../../main/contract';
 import { LocationPathLinks } from './LocationPathLinks';
@@ -46,7 +46,16 @@ export function StockTable({ items, showPart = true, showLocation = true, captio
                 </Table.Td>
               )}
               <Table.Td ta="right">
-                <QuantityText value={item.quantity} units={item.units} fw={500} />
+                <Group gap={6} justify="flex-end" wrap="nowrap">
+                  {item.recount && (
+                    <Tooltip label="Desktops of the team took more from this item, offline, than it held. Count it to set it right." multiline maw={260}>
+                      <Badge color="orange" variant="light" size="sm">
+                        Recount
+                      </Badge>
+                    </Tooltip>
+                  )}
+                  <QuantityText value={item.quantity} units={item.units} fw={500} c={item.recount ? 'orange.8' : undefined} />
+                </Group>
               </Table.Td>
               <Table.Td>
                 {item.batch ? (
