@@ -232,4 +232,32 @@ describe.skipIf(missing !== null)('a team of desktops on NATS JetStream', () => 
       await b.team.stop();
     }
   }, 60_000);
+
+  it('lets a desktop that joins later start from a recent snapshot, not the beginning of the log', async () => {
+    process.env.STOCKBELL_SNAPSHOT_EVERY = '5';
+    try {
+      const { a, teamA, teamB } = await twoDesktops();
+      for (let index = 0; index < 12; index += 1) await a.call('locations.create', { name: `Bin ${index}` });
+      await settled(teamA, teamB);
+      // Desktops write snapshots in the background; wait for one past the first events.
+      const c = await openTestRuntime();
+      const entry: { app: TestRuntime; team: TeamHandle | null } = { app: c, team: null };
+      opened.push(entry);
+      const end = Date.now() + 15_000;
+      let teamC: TeamHandle | null = null;
+      for (;;) {
+        teamC = await joinTeam(c.core, { servers: nats.url, team: `t${teamNumber}` }, 'desktop C');
+        if (teamC.replica.position() >= 10 || Date.now() > end) break;
+        await teamC.stop();
+        c.core.write(null, (ctx) => ctx.db.$client.prepare("delete from settings where key like 'team.%'").run());
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      entry.team = teamC;
+      expect(teamC.replica.position()).toBeGreaterThanOrEqual(10);
+      await settled(teamA, teamC);
+      expect(canonicalDump(c.core)).toEqual(canonicalDump(a.core));
+    } finally {
+      delete process.env.STOCKBELL_SNAPSHOT_EVERY;
+    }
+  }, 60_000);
 });

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TeamReplica, TeamEvent } from './replica';
+import { writeSnapshot } from './snapshot';
 import type { TeamLog } from './teamLog';
 
 // Keeps a replica and its team's log in step, for as long as the desktop runs: applies the log in
@@ -16,6 +20,10 @@ const BATCH = 500;
 const WATCHDOG_MS = 5_000;
 const OWN_BATCH = 20_000;
 const PUBLISH_WINDOW = 256;
+/** A new snapshot for joiners every this many events of the log (a test may ask for fewer). */
+function snapshotEvery(): number {
+  return Number(process.env.STOCKBELL_SNAPSHOT_EVERY ?? 10_000);
+}
 /** NATS carries at most 1 MB a message (the server's default); larger events go through the object store. */
 const MAX_INLINE_BYTES = 512 * 1024;
 
@@ -36,6 +44,8 @@ export class TeamSync {
   /** The consumer being read now; stopped to start reading afresh (after a reconnect, or a stall). */
   private current: { stop(): void } | null = null;
   private watchdog: NodeJS.Timeout | null = null;
+  private snapshotting = false;
+  private lastSnapshotDue = 0;
 
   constructor(
     private readonly replica: TeamReplica,
@@ -115,7 +125,10 @@ export class TeamSync {
             this.applyBatch(batch);
             if (this.catchUp) this.catchUp.done += batch.length;
             batch = [];
-            if (message.info.pending === 0) this.markCaughtUp();
+            if (message.info.pending === 0) {
+              this.markCaughtUp();
+              void this.maybeSnapshot();
+            }
             this.announce();
           }
         }
@@ -136,6 +149,38 @@ export class TeamSync {
         // Another long write (an import) holds the database: the log waits its turn.
         if ((error as { code?: string }).code !== 'CONFLICT') throw error;
       }
+    }
+  }
+
+  /**
+   * Now and then (every snapshotEvery() events of the log), one desktop that is up to date and has
+   * nothing waiting writes the inventory as it is at its position, so a desktop joining later starts
+   * there instead of replaying the log from the beginning. The key-value create is the claim: one
+   * desktop per snapshot.
+   */
+  private async maybeSnapshot(): Promise<void> {
+    if (this.snapshotting || this.stopped) return;
+    const position = this.replica.position();
+    const due = Math.floor(position / snapshotEvery());
+    if (due === 0 || due <= this.lastSnapshotDue || this.replica.waitingCount() > 0) return;
+    this.snapshotting = true;
+    try {
+      this.lastSnapshotDue = due;
+      await this.log.kv.create(`snapshot.${due}`, JSON.stringify({ replica: this.replica.replica, at: Date.now() }));
+      const folder = mkdtempSync(join(tmpdir(), 'stockbell-snapshot-'));
+      try {
+        // Written in this same turn as the position was read: the file is the log up to `position`.
+        const at = this.replica.position();
+        if (this.replica.waitingCount() > 0) return;
+        writeSnapshot(this.replica.core, join(folder, 'inventory.db'));
+        await this.log.putSnapshot(join(folder, 'inventory.db'), at);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    } catch {
+      // Another desktop has this one (or the server went away): nothing to do.
+    } finally {
+      this.snapshotting = false;
     }
   }
 
