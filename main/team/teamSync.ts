@@ -19,6 +19,8 @@ export type SyncState =
 const BATCH = 500;
 const WATCHDOG_MS = 5_000;
 const OWN_BATCH = 20_000;
+/** How long this desktop's own changes coming back may wait for more of them before being applied. */
+const HOLD_OWN_MS = 1_000;
 const PUBLISH_WINDOW = 256;
 /** A new snapshot for joiners every this many events of the log (a test may ask for fewer). */
 function snapshotEvery(): number {
@@ -45,6 +47,11 @@ export class TeamSync {
   private current: { stop(): void } | null = null;
   private watchdog: NodeJS.Timeout | null = null;
   private snapshotting = false;
+  private queue: { seq: number; event: TeamEvent }[] = [];
+  private oldestQueuedAt = 0;
+  /** The last message read was the newest in the log. */
+  private atHead = false;
+  private flusher: NodeJS.Timeout | null = null;
   private lastSnapshotDue = 0;
 
   constructor(
@@ -70,6 +77,8 @@ export class TeamSync {
         .catch(() => undefined);
     }, WATCHDOG_MS);
     this.watchdog.unref();
+    this.flusher = setInterval(() => this.flush(false), 250);
+    this.flusher.unref();
   }
 
   onState(listener: (state: SyncState) => void): () => void {
@@ -112,25 +121,16 @@ export class TeamSync {
         if (head < from) this.markCaughtUp();
         const messages = await this.log.read(from);
         this.current = messages;
-        let batch: { seq: number; event: TeamEvent }[] = [];
+        // Read afresh from this desktop's position: what was read but not applied comes again.
+        this.queue = [];
         for await (const message of messages) {
           if (this.stopped) break;
           const logged = JSON.parse(decoder.decode(message.data)) as LoggedMessage;
           const event = 'stored' in logged ? (JSON.parse(decoder.decode(await this.log.getEventBody(logged.id))) as TeamEvent) : logged;
-          batch.push({ seq: message.seq, event });
-          // Each batch takes this desktop's waiting changes out and back in once: a run of its own
-          // changes coming back (after being offline) goes in one large batch rather than many.
-          const limit = event.origin === this.replica.replica ? OWN_BATCH : BATCH;
-          if (batch.length >= limit || message.info.pending === 0) {
-            this.applyBatch(batch);
-            if (this.catchUp) this.catchUp.done += batch.length;
-            batch = [];
-            if (message.info.pending === 0) {
-              this.markCaughtUp();
-              void this.maybeSnapshot();
-            }
-            this.announce();
-          }
+          if (this.queue.length === 0) this.oldestQueuedAt = Date.now();
+          this.queue.push({ seq: message.seq, event });
+          this.atHead = message.info.pending === 0;
+          this.flush(false);
         }
       } catch (error) {
         if (this.stopped) return;
@@ -138,6 +138,34 @@ export class TeamSync {
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     }
+  }
+
+  /**
+   * Applies what has been read. Each application takes this desktop's waiting changes out and puts
+   * them back once, so its own changes coming back while it is still sending more (after being
+   * offline) are held briefly and applied together rather than a few at a time.
+   */
+  private flush(force: boolean): void {
+    if (this.queue.length === 0 || this.stopped) return;
+    const ownOnly = this.queue.every(({ event }) => event.origin === this.replica.replica);
+    if (!force) {
+      if (!ownOnly && this.queue.length < BATCH && !this.atHead) return;
+      if (ownOnly) {
+        const stillSending = this.replica.waiting(1, true).length > 0;
+        const waitedLongEnough = Date.now() - this.oldestQueuedAt >= HOLD_OWN_MS;
+        if (this.queue.length < OWN_BATCH && !waitedLongEnough && (stillSending || !this.atHead)) return;
+      }
+    }
+    while (this.queue.length > 0) {
+      const chunk = this.queue.splice(0, ownOnly ? OWN_BATCH : BATCH);
+      this.applyBatch(chunk);
+      if (this.catchUp) this.catchUp.done += chunk.length;
+    }
+    if (this.atHead) {
+      this.markCaughtUp();
+      void this.maybeSnapshot();
+    }
+    this.announce();
   }
 
   private applyBatch(batch: { seq: number; event: TeamEvent }[]): void {
@@ -244,6 +272,7 @@ export class TeamSync {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.watchdog) clearInterval(this.watchdog);
+    if (this.flusher) clearInterval(this.flusher);
     this.current?.stop();
     this.stopQueued();
     await this.log.close();
