@@ -263,7 +263,10 @@ export class TeamSync {
   async settled(timeoutMs = 10_000): Promise<void> {
     const end = Date.now() + timeoutMs;
     while (this.replica.waitingCount() > 0 || !this.caughtUp) {
-      if (Date.now() > end) throw new Error('The team log did not settle in time.');
+      if (Date.now() > end) {
+        const why = `${this.replica.waitingCount()} waiting, ${this.caughtUp ? 'caught up' : 'not caught up'}, ${this.offlineSince === null ? 'online' : 'offline'}, ${this.publishing ? 'sending' : 'not sending'}`;
+        throw new Error(`The team log did not settle in time (${why}).`);
+      }
       this.publishSoon();
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
