@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../dispatch/session';
 import { MailWorker } from '../core/mail/mailWorker';
@@ -9,6 +11,7 @@ import { foundTeam, joinTeam, type TeamHandle } from './teamMode';
 
 // Two desktops (two cores, two data folders) sharing one inventory through a real NATS server.
 
+const datasetFile = resolve(import.meta.dirname, '../../../shared/datasets/inventree-demo/inventree_data.json');
 const missing = natsServerMissing();
 if (missing) console.warn(`Skipping the team tests: ${missing}.`);
 
@@ -186,6 +189,28 @@ describe.skipIf(missing !== null)('a team of desktops on NATS JetStream', () => 
     await b.call('stock.count', { itemId: item.id, quantity: '2' });
     await settled(teamA, teamB);
     for (const desktop of [a, b]) expect((await desktop.call('stock.list', { partId: part.id })).rows[0]).toMatchObject({ quantity: '2', recount: false });
+  }, 120_000);
+
+  it('numbers an InvenTree import in the importing desktop\'s own range, so the team\'s other desktops never collide with it', async () => {
+    const { a, b, teamA, teamB } = await twoDesktops();
+    await a.call('parts.create', { name: 'Made on A first' });
+    await settled(teamA, teamB);
+    const outcome = await b.call('import.inventree', { content: readFileSync(datasetFile, 'utf8'), allowNonEmpty: true, allowProblems: true });
+    expect(outcome).toMatchObject({ outcome: 'imported' });
+    expect(outcome.summary.imported.parts).toBeGreaterThan(100);
+    // A CSV naming a category path that does not exist yet makes it, in B's range too.
+    await b.call('import.csv.apply', { kind: 'parts', content: 'name,category,minimum_stock\nFrom CSV,Made by CSV/Deeper,0' });
+    // Meanwhile A goes on numbering its own new rows.
+    await a.call('parts.create', { name: 'Made on A after' });
+    await a.call('categories.create', { name: 'Made on A after' });
+    await a.call('locations.create', { name: 'Made on A after' });
+    await settled(teamA, teamB);
+    expect(canonicalDump(a.core)).toEqual(canonicalDump(b.core));
+    const client = a.core.db.$client;
+    expect(client.prepare('select count(*) from parts where id < ? and name not like ?').pluck().get(2 ** 32, 'Made on A%')).toBe(0);
+    expect(client.prepare('select count(*) from parts where name like ?').pluck().get('Made on A%')).toBe(2);
+    expect(client.prepare('select count(*) from part_categories where id < ? and name not like ?').pluck().get(2 ** 32, 'Made on A%')).toBe(0);
+    expect(client.prepare('select count(*) from stock_locations where id < ? and name not like ?').pluck().get(2 ** 32, 'Made on A%')).toBe(0);
   }, 120_000);
 
   it('carries a bulk change too large for one message through the object store', async () => {

@@ -27,7 +27,9 @@ function ensurePath(ctx: WriteContext, table: Table, path: string): number | nul
   let parentId: number | null = null;
   for (const name of path.split(SEPARATOR).filter(Boolean)) {
     const row = ctx.db.$client.prepare(`select id from ${table} where parent_id is ? and name = ? collate nocase`).get(parentId, name) as { id: number } | undefined;
-    parentId = row ? row.id : Number(ctx.db.$client.prepare(`insert into ${table} (parent_id, name, description, created_at) values (?, ?, '', ?)`).run(parentId, name, ctx.clock.now()).lastInsertRowid);
+    parentId = row ? row.id : Number(
+          ctx.db.$client.prepare(`insert into ${table} (id, parent_id, name, description, created_at) values (?, ?, ?, '', ?)`).run(ctx.ids.next(table), parentId, name, ctx.clock.now()).lastInsertRowid,
+        );
   }
   ctx.change.touch(table === 'part_categories' ? 'categories' : 'locations');
   return parentId;

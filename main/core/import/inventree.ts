@@ -146,7 +146,7 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
   const findUser = client.prepare('select id from users where lower(username) = lower(?)').pluck();
   const emailTaken = client.prepare('select 1 from users where lower(email) = lower(?)').pluck();
   const insertUser = client.prepare(
-    `insert into users (username, display_name, email, role, active, password_hash, created_at) values (?, ?, ?, ?, ?, null, ?)`,
+    `insert into users (id, username, display_name, email, role, active, password_hash, created_at) values (?, ?, ?, ?, ?, ?, null, ?)`,
   );
   await phase('People', of('auth.user'), (fields, record) => {
     const username = fields.text('username');
@@ -166,14 +166,14 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
       email = null;
     }
     const displayName = `${fields.text('first_name')} ${fields.text('last_name')}`.trim() || username;
-    const id = Number(insertUser.run(username, displayName, email, fields.flag('is_superuser') ? 'admin' : 'member', fields.flag('is_active') ? 1 : 0, now).lastInsertRowid);
+    const id = Number(insertUser.run(ctx.ids.next('users'), username, displayName, email, fields.flag('is_superuser') ? 'admin' : 'member', fields.flag('is_active') ? 1 : 0, now).lastInsertRowid);
     userIds.set(record.pk, id).set(username, id);
     imported.users += 1;
   });
 
   const treeIds = async (model: string, table: 'part_categories' | 'stock_locations', label: InvenTreeImportPhase): Promise<Map<number | string, number>> => {
     const ids = new Map<number | string, number>();
-    const insert = client.prepare(`insert into ${table} (parent_id, name, description, created_at) values (?, ?, ?, ?)`);
+    const insert = client.prepare(`insert into ${table} (id, parent_id, name, description, created_at) values (?, ?, ?, ?, ?)`);
     const clash = client.prepare(`select 1 from ${table} where parent_id is ? and name = ? collate nocase`).pluck();
     await phase(label, parentsFirst(of(model), 'parent', problem), (fields, record) => {
       const parentPk = fields.ref('parent');
@@ -181,7 +181,7 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
       if (parentPk !== null && parentId === null) problem(`${fields.label} refers to a missing parent #${parentPk}; it was placed at the top level.`);
       let name = fields.text('name') || `Unnamed ${record.pk}`;
       for (let suffix = 2; clash.get(parentId, name); suffix += 1) name = `${fields.text('name')} (${suffix})`;
-      ids.set(record.pk, Number(insert.run(parentId, name, fields.text('description'), now).lastInsertRowid));
+      ids.set(record.pk, Number(insert.run(ctx.ids.next(table), parentId, name, fields.text('description'), now).lastInsertRowid));
     });
     return ids;
   };
@@ -193,8 +193,8 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
   // Parts: templates before their variants, so variant_of always points at an imported row.
   const partIds = new Map<number | string, number>();
   const insertPart = client.prepare(
-    `insert into parts (name, ipn, description, category_id, variant_of_id, is_template, is_assembly, active, minimum_stock, units, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into parts (id, name, ipn, description, category_id, variant_of_id, is_template, is_assembly, active, minimum_stock, units, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   await phase('Parts', parentsFirst(of('part.part'), 'variant_of', problem), (fields, record) => {
     const categoryPk = fields.ref('category');
@@ -210,6 +210,7 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
     }
     const id = Number(
       insertPart.run(
+        ctx.ids.next('parts'),
         fields.text('name') || `Part ${record.pk}`,
         fields.text('IPN') || null,
         fields.text('description'),
@@ -232,10 +233,10 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
 
   // Stock items: only what InvenTree counts as in stock; each arrives with a 'create' movement.
   let homeless: number | null = null;
-  const insertItem = client.prepare(`insert into stock_items (part_id, location_id, quantity, batch, created_at, updated_at) values (?, ?, ?, ?, ?, ?)`);
+  const insertItem = client.prepare(`insert into stock_items (id, part_id, location_id, quantity, batch, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)`);
   const insertMovement = client.prepare(
-    `insert into stock_movements (item_id, part_id, user_id, kind, delta, quantity_after, to_location_id, note, created_at)
-     values (?, ?, ?, 'create', ?, ?, ?, 'Imported from InvenTree', ?)`,
+    `insert into stock_movements (id, item_id, part_id, user_id, kind, delta, quantity_after, to_location_id, note, created_at)
+     values (?, ?, ?, ?, 'create', ?, ?, ?, 'Imported from InvenTree', ?)`,
   );
   const partDeltas = new Map<number, number>();
   await phase('Stock', of('stock.stockitem'), (fields) => {
@@ -256,13 +257,15 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
     if (locationId === undefined) {
       if (locationPk !== null) problem(`${fields.label} is at a missing location #${locationPk}; it was put in "Imported without location".`);
       homeless ??= Number(
-        client.prepare(`insert into stock_locations (parent_id, name, description, created_at) values (null, 'Imported without location', 'Stock that had no location in InvenTree', ?)`).run(now).lastInsertRowid,
+        client
+          .prepare(`insert into stock_locations (id, parent_id, name, description, created_at) values (?, null, 'Imported without location', 'Stock that had no location in InvenTree', ?)`)
+          .run(ctx.ids.next('stock_locations'), now).lastInsertRowid,
       );
       locationId = homeless;
     }
     const batch = fields.text('batch') || (fields.text('serial') ? `SN ${fields.text('serial')}` : '');
-    const itemId = Number(insertItem.run(partId, locationId, quantity, batch, now, now).lastInsertRowid);
-    insertMovement.run(itemId, partId, ctx.actorId, quantity, quantity, locationId, now);
+    const itemId = Number(insertItem.run(ctx.ids.next('stock_items'), partId, locationId, quantity, batch, now, now).lastInsertRowid);
+    insertMovement.run(ctx.ids.next('stock_movements'), itemId, partId, ctx.actorId, quantity, quantity, locationId, now);
     partDeltas.set(partId, (partDeltas.get(partId) ?? 0) + quantity);
     imported.stockItems += 1;
   });
@@ -272,7 +275,7 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
   if (homeless !== null) imported.locations += 1;
 
   const insertLine = client.prepare(
-    `insert into bom_lines (assembly_id, sub_part_id, quantity, allow_variants, optional, note, created_at) values (?, ?, ?, ?, ?, ?, ?)
+    `insert into bom_lines (id, assembly_id, sub_part_id, quantity, allow_variants, optional, note, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)
      on conflict (assembly_id, sub_part_id) do nothing`,
   );
   await phase('Bills of materials', of('part.bomitem'), (fields) => {
@@ -283,7 +286,7 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
     const quantity = fields.quantity('quantity');
     if (quantity === null || quantity <= 0) return problem(`${fields.label} has a quantity that cannot be kept exactly; it was left out.`);
     const note = [fields.text('reference'), fields.text('note')].filter(Boolean).join(' - ');
-    const added = insertLine.run(assemblyId, subPartId, quantity, fields.flag('allow_variants') ? 1 : 0, fields.flag('optional') ? 1 : 0, note, now).changes;
+    const added = insertLine.run(ctx.ids.next('bom_lines'), assemblyId, subPartId, quantity, fields.flag('allow_variants') ? 1 : 0, fields.flag('optional') ? 1 : 0, note, now).changes;
     if (added === 0) return skip('Repeated BOM lines for the same part');
     client.prepare('update parts set is_assembly = 1 where id = ? and not is_assembly').run(assemblyId);
     imported.bomLines += 1;
@@ -292,8 +295,8 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
   const today = localDate(now);
   const referenceTaken = client.prepare('select 1 from build_orders where lower(reference) = lower(?)').pluck();
   const insertBuild = client.prepare(
-    `insert into build_orders (reference, assembly_id, quantity, status, target_date, notes, created_by, completed_by, created_at, updated_at, completed_at, overdue_notified_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into build_orders (id, reference, assembly_id, quantity, status, target_date, notes, created_by, completed_by, created_at, updated_at, completed_at, overdue_notified_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   await phase('Build orders', of('build.build'), (fields, record) => {
     const assemblyId = partIds.get(fields.ref('part') ?? '');
@@ -307,6 +310,7 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
     const open = status === 'pending' || status === 'in_production';
     const completedAt = fields.text('completion_date') ? Date.parse(`${fields.text('completion_date')}T00:00:00Z`) || null : null;
     insertBuild.run(
+      ctx.ids.next('build_orders'),
       reference,
       assemblyId,
       quantity,
