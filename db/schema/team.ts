@@ -35,14 +35,20 @@ export const teamTombstones = sqliteTable(
   (table) => [primaryKey({ columns: [table.tableName, table.rowKey] })],
 );
 
-/** Who wrote a row last, and at which position, so an edit made without seeing it can tell them. */
-export const teamRowWrites = sqliteTable(
-  'team_row_writes',
+/**
+ * Who last set each shared field through the log, at which position, and to what: an edit made
+ * without seeing that write (its author's desktop was behind it) replaces it, and its author is told.
+ */
+export const teamFieldWrites = sqliteTable(
+  'team_field_writes',
   {
     tableName: text('table_name').notNull(),
     rowKey: text('row_key').notNull(),
+    columnName: text('column_name').notNull(),
     seq: integer('seq').notNull(),
     authorId: integer('author_id'),
+    /** The value it set (JSON), to tell its author what was replaced. */
+    value: text('value').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.tableName, table.rowKey] })],
+  (table) => [primaryKey({ columns: [table.tableName, table.rowKey, table.columnName] })],
 );

@@ -37,6 +37,7 @@ export const notificationKinds = z.enum([
   'build.completed',
   'build.cancelled',
   'build.overdue',
+  'team.overwritten',
 ]);
 
 export const notificationsContract = {

@@ -3,6 +3,7 @@ import type { Core } from '../core/core';
 import type { WriteContext } from '../core/context';
 import { Capture, type CapturedChange } from './capture';
 import { deriveFromEvent } from './derivations';
+import { FieldWrites, tellOverwritten } from './overwrites';
 import { OwnIds } from './ownIds';
 import { changesFrom, RowApplier, type Conflict, type RowChange } from './rowChanges';
 import { readShapes, type TableShape } from './rowShapes';
@@ -43,6 +44,7 @@ export class TeamReplica {
   private readonly shapes: Map<string, TableShape>;
   private readonly capture: Capture;
   private readonly applier: RowApplier;
+  private readonly fieldWrites: FieldWrites;
   private active = true;
   private readonly queuedListeners = new Set<() => void>();
 
@@ -54,6 +56,7 @@ export class TeamReplica {
     this.shapes = readShapes(client);
     this.capture = new Capture(client, this.shapes.values());
     this.applier = new RowApplier(client, this.shapes, () => core.clock.now());
+    this.fieldWrites = new FieldWrites(client);
     core.enterTeamMode(new OwnIds(client, replica));
     core.beforeCommit((ctx) => this.queueOwnChange(ctx));
     core.afterCommit((change) => {
@@ -138,7 +141,10 @@ export class TeamReplica {
           client.exec('savepoint team_event');
           try {
             const { images, conflicts } = this.applier.apply(event.changes);
-            deriveFromEvent({ ...ctx, actorId: event.author }, images);
+            const overwrites = this.fieldWrites.record(event, seq);
+            const asAuthor = { ...ctx, actorId: event.author };
+            deriveFromEvent(asAuthor, images);
+            if (overwrites.length > 0) tellOverwritten(asAuthor, event, overwrites);
             settled.push({ event, conflicts });
             client.exec('release team_event');
           } catch (error) {

@@ -213,6 +213,48 @@ describe.skipIf(missing !== null)('a team of desktops on NATS JetStream', () => 
     expect(client.prepare('select count(*) from stock_locations where id < ? and name not like ?').pluck().get(2 ** 32, 'Made on A%')).toBe(0);
   }, 120_000);
 
+  it('tells the person whose edit a teammate replaced without having seen it, and nobody else', async () => {
+    const { a, b, teamA, teamB } = await twoDesktops();
+    const alice = await a.signIn('Alice');
+    const bob = await a.signIn('Bob');
+    const part = await a.call('parts.create', { name: 'Spacer', minimumStock: '0' });
+    await settled(teamA, teamB);
+    const on = (desktop: TestRuntime, person: Session): Session => ({ ...person, generation: desktop.core.sessionGeneration });
+    const replacedNotices = async (desktop: TestRuntime, person: Session) =>
+      (await desktop.call('notifications.list', { state: 'unread', kind: 'team.overwritten' }, on(desktop, person))).rows;
+
+    // One after the other, each having seen the last: no one is told.
+    await a.call('parts.update', { id: part.id, name: 'Spacer M3', minimumStock: '0' }, alice);
+    await settled(teamA, teamB);
+    await b.call('parts.update', { id: part.id, name: 'Spacer M3 x 10', minimumStock: '0' }, on(b, bob));
+    await settled(teamA, teamB);
+    // At the same time, different fields: both kept, no one is told.
+    await nats.stop();
+    await a.call('parts.update', { id: part.id, name: 'Spacer M3 x 10', description: 'Nylon', minimumStock: '0' }, alice);
+    await b.call('parts.update', { id: part.id, name: 'Spacer M3 x 10', minimumStock: '5' }, on(b, bob));
+    await nats.start();
+    await settled(teamA, teamB);
+    expect((await a.call('parts.get', { id: part.id })).part).toMatchObject({ description: 'Nylon', minimumStock: '5' });
+    for (const desktop of [a, b]) for (const person of [alice, bob]) expect(await replacedNotices(desktop, person)).toEqual([]);
+
+    // At the same time, the same field: the log's later one is kept, and the other's author is told, on every desktop.
+    await nats.stop();
+    await a.call('parts.update', { id: part.id, name: 'Spacer (Alice)', description: 'Nylon', minimumStock: '5' }, alice);
+    await b.call('parts.update', { id: part.id, name: 'Spacer (Bob)', description: 'Nylon', minimumStock: '5' }, on(b, bob));
+    await nats.start();
+    await settled(teamA, teamB);
+    const kept = (await a.call('parts.get', { id: part.id })).part.name;
+    const [winner, loser, lostName] = kept === 'Spacer (Alice)' ? [alice, bob, 'Spacer (Bob)'] : [bob, alice, 'Spacer (Alice)'];
+    for (const desktop of [a, b]) {
+      expect(await replacedNotices(desktop, winner)).toEqual([]);
+      const notices = await replacedNotices(desktop, loser);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({ title: `Your change was replaced: ${kept}`, link: `/parts/${part.id}` });
+      expect(notices[0]?.message).toContain(`name "${kept}" instead of your "${lostName}"`);
+    }
+    expect(canonicalDump(a.core)).toEqual(canonicalDump(b.core));
+  }, 120_000);
+
   it('carries a bulk change too large for one message through the object store', async () => {
     const { a, b, teamA, teamB } = await twoDesktops();
     const shelf = await a.call('locations.create', { name: 'Bulk shelf' });

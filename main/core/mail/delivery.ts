@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CoreContext, WriteContext } from '../context';
 import type { LinkBuilder } from '../ports';
 import { INSERT_CHUNK } from '../notifications/notifications';
+import { defaultPreference } from '../notifications/preferences';
 import { emailIsOn, readEmailSettings, type StoredEmailSettings } from './emailSettings';
 import { outbox, type QueuedEmail, type StoredBody } from './outbox';
 import type { EmailContent } from './templates';
@@ -108,13 +109,13 @@ export function expandFanout(ctx: WriteContext, id: number): void {
   const bodies = JSON.parse(fanout.bodies) as Record<string, StoredBody>;
   const recipients = client
     .prepare(
-      `select n.id as notificationId, n.user_id as userId, n.reason, u.email, coalesce(p.email, 1) as wantsEmail,
+      `select n.id as notificationId, n.user_id as userId, n.reason, u.email, coalesce(p.email, ?) as wantsEmail,
          coalesce(p.email_mode, 'immediate') as mode
        from notifications n join users u on u.id = n.user_id and u.active
        left join notification_preferences p on p.user_id = u.id and p.kind = ?
        where n.id in (select value from json_each(?)) order by n.id`,
     )
-    .all(fanout.kind, fanout.notificationIds) as FanoutRecipient[];
+    .all(defaultPreference(fanout.kind).email ? 1 : 0, fanout.kind, fanout.notificationIds) as FanoutRecipient[];
   const immediate: QueuedEmail[] = [];
   const digest: FanoutRecipient[] = [];
   const used = new Set<number>();

@@ -183,6 +183,12 @@ describe('low-stock email', () => {
     expect((await app.call('notifications.unreadCount', {}, carol)).count).toBe(1);
   });
 
+  it('offers a replaced change in the app and as a banner by default, by email only when asked', async () => {
+    const { preferences } = await app.call('profile.get', {}, alice);
+    expect(preferences.find((entry) => entry.kind === 'team.overwritten')).toMatchObject({ desktop: true, email: false });
+    expect(preferences.filter((entry) => entry.kind !== 'team.overwritten').every((entry) => entry.email)).toBe(true);
+  });
+
   it('keeps mail while the server is down and delivers it exactly once when it is back', async () => {
     const port = smtp.port;
     await smtp.stop();

@@ -48,6 +48,8 @@ const routes: Record<string, (id: string) => string> = {
   part: (id) => `/parts/${id}`,
   category: (id) => `/categories/${id}`,
   build: (id) => `/builds/${id}`,
+  location: (id) => `/locations/${id}`,
+  user: () => '/users',
 };
 
 function toView({ targetKind, targetId, ...record }: NotificationRecord): NotificationView {

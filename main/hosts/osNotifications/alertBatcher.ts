@@ -20,6 +20,7 @@ const kindNouns: Record<string, [string, string]> = {
   'build.completed': ['build order was completed', 'build orders were completed'],
   'build.cancelled': ['build order was cancelled', 'build orders were cancelled'],
   'build.overdue': ['build order is overdue', 'build orders are overdue'],
+  'team.overwritten': ['change of yours was replaced', 'changes of yours were replaced'],
 };
 
 /** Several notifications at once become one banner: "3 parts are low on stock", not a burst. */

@@ -1,4 +1,4 @@
-import { IconAlertTriangle, IconBell, IconCalendarDue, IconCircleCheck, IconCircleX, IconHammer, IconPackageImport, type Icon } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowsExchange, IconBell, IconCalendarDue, IconCircleCheck, IconCircleX, IconHammer, IconPackageImport, type Icon } from '@tabler/icons-react';
 import type { z } from 'zod';
 import type { notificationKinds } from '../../../main/contract/notifications';
 
@@ -17,6 +17,7 @@ const KINDS: Record<NotificationKind, KindLook> = {
   'build.completed': { label: 'Build order completed', icon: IconCircleCheck, color: 'teal' },
   'build.cancelled': { label: 'Build order cancelled', icon: IconCircleX, color: 'gray' },
   'build.overdue': { label: 'Build order overdue', icon: IconCalendarDue, color: 'red' },
+  'team.overwritten': { label: 'Your change was replaced', icon: IconArrowsExchange, color: 'grape' },
 };
 
 const OTHER: KindLook = { label: 'Notification', icon: IconBell, color: 'indigo' };
