@@ -40,8 +40,16 @@ export const teamStatusView = z.object({
 });
 export type TeamStatusView = z.infer<typeof teamStatusView>;
 
+/** This desktop's changes the team does not have yet (all of them counted), newest first, as the person asking may see them. */
+export const waitingChangesView = z.object({
+  total: z.number().int(),
+  rows: z.array(z.object({ id: z.string(), at: timestamp, author: z.string().nullable(), summary: z.string() })),
+});
+export type WaitingChangesView = z.infer<typeof waitingChangesView>;
+
 export const teamContract = {
   'team.status': { access: 'member', input: z.object({}), output: teamStatusView },
+  'team.waiting': { access: 'member', input: z.object({ limit: z.number().int().min(1).max(200).default(50) }), output: waitingChangesView },
   'team.found': { access: 'admin', input: teamAddress, output: teamStatusView },
   'team.join': { access: 'admin', input: teamAddress, output: teamStatusView },
   'team.leave': { access: 'admin', input: z.object({}), output: teamStatusView },

@@ -282,6 +282,7 @@ export const handlers: HandlerTable = {
   'export.csv': (input, { core }) => core.read((ctx) => exportCsv(ctx, input.kind)),
 
   'team.status': (_input, { team }) => team.status(),
+  'team.waiting': (input, call) => call.team.waiting(actor(call), input.limit),
   'team.found': (input, { team }) => team.found(input),
   'team.join': (input, { team }) => team.join(input),
   'team.leave': (_input, { team }) => team.leave(),

@@ -98,6 +98,14 @@ export class TeamReplica {
     return rows.map((row) => ({ position: row.position, event: JSON.parse(row.body) as TeamEvent, publishedSeq: row.publishedSeq }));
   }
 
+  /** The newest of this desktop's waiting changes, newest first. */
+  newestWaiting(limit: number): WaitingEvent[] {
+    const rows = this.core.db.$client
+      .prepare('select position, body, published_seq as publishedSeq from team_outbox order by position desc limit ?')
+      .all(limit) as OutboxRow[];
+    return rows.map((row) => ({ position: row.position, event: JSON.parse(row.body) as TeamEvent, publishedSeq: row.publishedSeq }));
+  }
+
   /** How many of this desktop's changes are waiting, without reading them. */
   waitingCount(): number {
     return this.core.db.$client.prepare('select count(*) from team_outbox').pluck().get() as number;

@@ -293,6 +293,32 @@ describe.skipIf(missing !== null)('a team of desktops on NATS JetStream', () => 
         status = await a.call('team.status', {});
       }
       expect(status.desktops.map((desktop) => desktop.desktop)).toEqual(['Workbench', 'Stores']);
+
+      // With the server away, the status answers at once (offline, the desktops it last knew), and
+      // what is done meanwhile is listed as waiting, in words.
+      await nats.stop();
+      try {
+        const offlineBy = Date.now() + 10_000;
+        for (;;) {
+          const asked = Date.now();
+          status = await a.call('team.status', {});
+          expect(Date.now() - asked).toBeLessThan(1_000);
+          if (status.sync?.kind === 'offline') break;
+          if (Date.now() > offlineBy) throw new Error(`never offline: ${JSON.stringify(status)}`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        expect(status.desktops.map((desktop) => desktop.desktop)).toEqual(['Workbench', 'Stores']);
+        const shelf = await a.call('locations.create', { name: 'Offline shelf' });
+        const part = await a.call('parts.create', { name: 'Offline part' });
+        const item = await a.call('stock.create', { partId: part.id, locationId: shelf.id, quantity: '4' });
+        await a.call('stock.remove', { itemId: item.id, quantity: '1.5' });
+        const waiting = await a.call('team.waiting', { limit: 3 });
+        expect(waiting.total).toBe(4);
+        expect(waiting.rows.map((row) => row.summary)).toEqual(['Removed 1.5 of Offline part', 'Added 4 of Offline part', 'New part Offline part']);
+        expect(waiting.rows[0]?.author).toBe('Test Person');
+      } finally {
+        await nats.start();
+      }
       const bSession = { ...b.session, generation: b.core.sessionGeneration };
       expect((await b.call('team.leave', {}, bSession)).membership).toBeNull();
     } finally {

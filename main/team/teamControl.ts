@@ -1,10 +1,11 @@
-import type { TeamStatusView } from '../contract/team';
+import type { TeamStatusView, WaitingChangesView } from '../contract/team';
 import type { Core } from '../core/core';
 import { DomainError } from '../core/errors';
 import { ownMail, type MailClaims } from '../core/mail/mailClaims';
 import type { Secrets } from '../core/ports';
 import { foundTeam, joinTeam, resumeTeam, type TeamHandle } from './teamMode';
 import { teamState } from './teamState';
+import { describeWaiting } from './waitingChanges';
 
 // What the hosts hold of team mode: resume at start, found, join, leave, and the status the
 // header and Settings > Team show. Every change of state is pushed to the windows ('team.changed').
@@ -17,6 +18,9 @@ export interface TeamAddressInput {
   password: string;
 }
 
+/** How long the status waits for the server's list of desktops before showing the last one it had. */
+const DESKTOPS_WAIT_MS = 1_500;
+
 interface DesktopRecord {
   desktop: string;
   at: number;
@@ -25,6 +29,7 @@ interface DesktopRecord {
 export class TeamControl {
   private handle: TeamHandle | null = null;
   private stopWatching: () => void = () => undefined;
+  private knownDesktops: TeamStatusView['desktops'] | null = null;
 
   constructor(
     private readonly core: Core,
@@ -46,6 +51,7 @@ export class TeamControl {
 
   private attach(handle: TeamHandle | null): void {
     this.handle = handle;
+    this.knownDesktops = null;
     this.stopWatching();
     this.stopWatching = () => undefined;
     if (!handle) return;
@@ -132,21 +138,54 @@ export class TeamControl {
     };
   }
 
+  /** What of this desktop's waiting changes `viewerId` may see, newest first, in words. */
+  waiting(viewerId: number, limit: number): WaitingChangesView {
+    const replica = this.handle?.replica;
+    if (!replica) return { total: 0, rows: [] };
+    const client = this.core.db.$client;
+    const rows: WaitingChangesView['rows'] = [];
+    // The newest lead: they are what a person just did. Others' private changes are left out, so a
+    // few more than asked for are read; the total counts every change waiting here.
+    for (const waiting of replica.newestWaiting(limit * 4)) {
+      const view = describeWaiting(client, waiting.event, viewerId);
+      if (view) rows.push(view);
+      if (rows.length === limit) break;
+    }
+    return { total: replica.waitingCount(), rows };
+  }
+
+  /**
+   * The team's desktops as the server last told this one. Never waits on a server that is away: the
+   * status is what the header shows, and it must say "Offline" at once, not after a time-out.
+   */
   private async desktops(handle: TeamHandle): Promise<TeamStatusView['desktops']> {
     const kv = handle.kv();
-    if (!kv) return [{ replica: handle.membership.replica, desktop: handle.membership.desktop, lastSeenAt: null }];
-    const found: TeamStatusView['desktops'] = [];
-    try {
+    const known = this.knownDesktops ?? [{ replica: handle.membership.replica, desktop: handle.membership.desktop, lastSeenAt: null }];
+    const state = handle.sync()?.state();
+    if (!kv || !state || state.kind === 'offline') return known;
+    const read = async () => {
+      const found: TeamStatusView['desktops'] = [];
       for await (const key of await kv.keys('desktop.*')) {
         const entry = await kv.get(key);
         if (!entry) continue;
         const record = entry.json<DesktopRecord>();
         found.push({ replica: Number(key.slice('desktop.'.length)), desktop: record.desktop, lastSeenAt: record.at });
       }
+      return found.sort((a, b) => a.replica - b.replica);
+    };
+    let timer: NodeJS.Timeout | undefined;
+    const tooSlow = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), DESKTOPS_WAIT_MS);
+    });
+    try {
+      const found = await Promise.race([read(), tooSlow]);
+      if (found) this.knownDesktops = found;
+      return found ?? known;
     } catch {
-      return [{ replica: handle.membership.replica, desktop: handle.membership.desktop, lastSeenAt: null }];
+      return known;
+    } finally {
+      clearTimeout(timer);
     }
-    return found.sort((a, b) => a.replica - b.replica);
   }
 
   async stop(): Promise<void> {

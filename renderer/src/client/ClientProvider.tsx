@@ -61,7 +61,10 @@ export function ClientProvider({ transport, children }: { transport: Transport; 
     });
     // Inherited coverage ("Subscribed via ...") moves with any subscription change, on every page.
     const offSubscriptions = transport.on('subscriptions.changed', () => void queryClient.invalidateQueries({ predicate: (query) => isSubscriptionQuery(query.queryKey) }));
-    const offTeam = transport.on('team.changed', () => void queryClient.invalidateQueries({ queryKey: ['team.status'] }));
+    const offTeam = transport.on('team.changed', () => {
+      void queryClient.invalidateQueries({ queryKey: ['team.status'] });
+      void queryClient.invalidateQueries({ queryKey: ['team.waiting'] });
+    });
     // A password reset, a deactivation or a restore may have signed this window out.
     const offSessionEnded = transport.on('session.ended', () => void queryClient.invalidateQueries({ queryKey: SESSION_KEY }));
     // Pushes may have been missed while the stream was down.

@@ -1,9 +1,11 @@
-import { Badge, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Popover, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconCloudCheck, IconCloudOff, IconCloudUp, IconRefresh } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { SyncStateView } from '../../../main/contract';
 import { useCall } from '../client/hooks';
 import { useCurrentUser } from '../session/CurrentUser';
+import { WaitingChangesList } from './WaitingChangesList';
 import { syncExplanation, syncText } from './syncText';
 
 const looks: Record<SyncStateView['kind'], { color: string; icon: typeof IconCloudCheck }> = {
@@ -14,34 +16,59 @@ const looks: Record<SyncStateView['kind'], { color: string; icon: typeof IconClo
   'catching-up': { color: 'blue', icon: IconRefresh },
 };
 
-/** In a team, where this desktop stands with it; nothing at all for a desktop on its own. */
+/**
+ * In a team, where this desktop stands with it, and on click what it still has to send; nothing at
+ * all for a desktop on its own.
+ */
 export function SyncStatus() {
   const status = useCall('team.status', {});
   const isAdmin = useCurrentUser().role === 'admin';
+  const [opened, setOpened] = useState(false);
   const sync = status.data?.sync;
-  if (!status.data?.membership || !sync) return null;
+  const membership = status.data?.membership;
+  if (!membership || !sync) return null;
   const look = looks[sync.kind];
   const Icon = look.icon;
-  const props = {
-    variant: 'light',
-    color: look.color,
-    size: 'lg',
-    radius: 'sm',
-    tt: 'none',
-    fw: 500,
-    leftSection: <Icon size={15} aria-hidden="true" />,
-    role: 'status',
-    'aria-label': `Team ${status.data.membership.team}: ${syncText(sync)}`,
-  } as const;
   return (
-    <Tooltip label={syncExplanation(sync)} multiline maw={300} openDelay={300}>
-      {isAdmin ? (
-        <Badge {...props} component={Link} to="/settings/team" style={{ cursor: 'pointer' }}>
-          {syncText(sync)}
-        </Badge>
-      ) : (
-        <Badge {...props}>{syncText(sync)}</Badge>
-      )}
-    </Tooltip>
+    <>
+      {/* Said aloud as it changes ("Offline since 10:02"); the button below carries the same words. */}
+      <VisuallyHidden aria-live="polite">{`Team ${membership.team}: ${syncText(sync)}`}</VisuallyHidden>
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md" withArrow trapFocus returnFocus>
+      <Popover.Target>
+        <UnstyledButton
+          onClick={() => setOpened((open) => !open)}
+          aria-label={`Team ${membership.team}: ${syncText(sync)}`}
+          aria-expanded={opened}
+          aria-haspopup="dialog"
+        >
+          <Badge variant="light" color={look.color} size="lg" radius="sm" tt="none" fw={500} leftSection={<Icon size={15} aria-hidden="true" />} style={{ cursor: 'pointer' }}>
+            {syncText(sync)}
+          </Badge>
+        </UnstyledButton>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs">
+          <div>
+            <Text fw={600} size="sm">
+              Team {membership.team} · {syncText(sync)}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {syncExplanation(sync)}
+            </Text>
+          </div>
+          <ScrollArea.Autosize mah={320} type="auto" offsetScrollbars>
+            <WaitingChangesList />
+          </ScrollArea.Autosize>
+          {isAdmin && (
+            <Group justify="flex-end">
+              <Anchor component={Link} to="/settings/team" size="sm" onClick={() => setOpened(false)}>
+                Team settings
+              </Anchor>
+            </Group>
+          )}
+        </Stack>
+      </Popover.Dropdown>
+      </Popover>
+    </>
   );
 }
