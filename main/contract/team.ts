@@ -21,6 +21,13 @@ const teamAddress = z.object({
   desktop: typedText().trim().min(1, 'Name this desktop, as the team will see it').max(60, 'Use at most 60 characters'),
   user: z.string().trim().max(100).default(''),
   password: z.string().max(200).default(''),
+  /** For a server whose certificate a private authority signed (tls://): that authority's certificate. */
+  ca: z
+    .string()
+    .trim()
+    .max(64 * 1024, 'Use at most 64 KB')
+    .default('')
+    .refine((pem) => pem === '' || /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(pem), 'Paste the certificate in PEM form, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----'),
 });
 
 export const syncStateView = z.discriminatedUnion('kind', [
@@ -29,6 +36,8 @@ export const syncStateView = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('offline'), since: timestamp, changes: z.number().int() }),
   z.object({ kind: z.literal('connecting'), changes: z.number().int() }),
   z.object({ kind: z.literal('catching-up'), done: z.number().int(), total: z.number().int() }),
+  /** The server no longer takes this desktop's credentials: it was removed from the team, or they changed. */
+  z.object({ kind: z.literal('refused'), reason: z.string(), changes: z.number().int() }),
 ]);
 export type SyncStateView = z.infer<typeof syncStateView>;
 

@@ -16,6 +16,7 @@ export interface TeamAddressInput {
   desktop: string;
   user: string;
   password: string;
+  ca: string;
 }
 
 /** How long the status waits for the server's list of desktops before showing the last one it had. */
@@ -71,7 +72,7 @@ export class TeamControl {
   }
 
   private address(input: TeamAddressInput) {
-    return { servers: input.servers, team: input.team, ...(input.user ? { user: input.user, pass: input.password } : {}) };
+    return { servers: input.servers, team: input.team, ...(input.user ? { user: input.user, pass: input.password } : {}), ...(input.ca ? { ca: input.ca } : {}) };
   }
 
   private async keepPassword(input: TeamAddressInput): Promise<void> {
@@ -133,7 +134,7 @@ export class TeamControl {
     const desktops = handle ? await this.desktops(handle) : [];
     return {
       membership: { team: membership.team, servers: membership.servers, desktop: membership.desktop, replica: membership.replica },
-      sync: sync ? sync.state() : { kind: 'connecting', changes: waiting },
+      sync: sync ? sync.state() : handle?.refusal() ? { kind: 'refused', reason: handle.refusal() ?? '', changes: waiting } : { kind: 'connecting', changes: waiting },
       desktops,
     };
   }

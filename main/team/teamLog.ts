@@ -5,7 +5,8 @@ import { createWriteStream, openAsBlob } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
+import { checkServerIdentity as checkIdentity, type PeerCertificate } from 'node:tls';
 
 // The team's one ordered log, and the two shared records beside it, on NATS JetStream: the stream
 // holds every event in the team's order (de-duplicated by event id), and a key-value bucket holds
@@ -28,6 +29,27 @@ export interface LoggedEvent {
   /** The stream's sequence number: the event's place in the team's order. */
   seq: number;
   data: Uint8Array;
+}
+
+/**
+ * TLS for a team server: its certificate must name the server as the desktop addresses it. The
+ * client upgrades the connection after the server's greeting and then checks the certificate
+ * against "localhost" for a server given by IP address (nats://192.168.1.20), so the check is made
+ * here against the addresses the team was given.
+ */
+function tlsOptions(address: TeamAddress): { tls?: ConnectionOptions['tls'] } {
+  const servers = address.servers.split(',').map((server) => server.trim());
+  if (!address.ca && !servers.some((server) => server.startsWith('tls://'))) return {};
+  const hosts = servers.map((server) => new URL(server.replace(/^(nats|tls):/, 'http:')).hostname.replace(/^\[|\]$/g, ''));
+  const checkServerIdentity = (_given: string, certificate: PeerCertificate): Error | undefined => {
+    let problem: Error | undefined;
+    for (const host of hosts) {
+      problem = checkIdentity(host, certificate);
+      if (!problem) return undefined;
+    }
+    return problem;
+  };
+  return { tls: { ...(address.ca ? { ca: address.ca } : {}), checkServerIdentity } as ConnectionOptions['tls'] };
 }
 
 /** The server keeps event ids this long to drop re-sent events (desktops also remember the ids they applied). */
@@ -60,7 +82,7 @@ export class TeamLog {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       ...(address.user ? { user: address.user, pass: address.pass ?? '' } : {}),
-      ...(address.ca ? { tls: { ca: address.ca } } : {}),
+      ...tlsOptions(address),
     });
     try {
       const manager = await jetstreamManager(connection);

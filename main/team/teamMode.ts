@@ -22,6 +22,8 @@ export interface TeamHandle {
   claims: MailClaims;
   /** The team's key-value bucket, while the server is reachable. */
   kv(): KV | null;
+  /** Why the server does not take this desktop now (its credentials were refused), or null. */
+  refusal(): string | null;
   stop(): Promise<void>;
 }
 
@@ -32,29 +34,57 @@ function scratchFile(): { file: string; done: () => void } {
   return { file: join(folder, 'inventory.db'), done: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
+/** The server's words when it will not take these credentials (a desktop removed from the team). */
+function isRefusal(message: string): boolean {
+  return /authori[sz]ation|authentication|permissions? violation|user.*(revoked|expired)/i.test(message);
+}
+
 /**
  * The replica captures this desktop's changes from now on, whether or not the server answers; the
- * log is reached when it can be (`connect` resolves once, then the connection reconnects by itself).
+ * log is reached when it can be. A connection reconnects by itself through outages; one the server
+ * closes for good (it no longer takes this desktop's credentials) is given up, and the desktop keeps
+ * asking now and then, so an administrator who lets it back in does not have to touch it.
  */
-function run(core: Core, membership: TeamMembership, connect: () => Promise<TeamLog>): TeamHandle {
+function run(core: Core, membership: TeamMembership, open: () => Promise<TeamLog>, first: TeamLog | null = null): TeamHandle {
   const replica = new TeamReplica(core, membership.replica);
   let sync: TeamSync | null = null;
   let log: TeamLog | null = null;
   let stopped = false;
+  let refusal: string | null = null;
+  let stop: () => void = () => undefined;
+  const stopping = new Promise<void>((resolve) => {
+    stop = resolve;
+  });
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
   const reach = async () => {
+    let next = first;
+    first = null;
     for (let wait = 500; !stopped; wait = Math.min(wait * 2, 15_000)) {
       try {
-        const reached = await connect();
+        const reached = next ?? (await open());
+        next = null;
         if (stopped) return void (await reached.close());
+        refusal = null;
+        wait = 500;
         log = reached;
         sync = new TeamSync(replica, reached);
         sync.start();
         heartbeat();
-        return;
+        const ended = await Promise.race([reached.connection.closed(), stopping]);
+        if (stopped) return;
+        const reason = ended instanceof Error ? ended.message : (sync.lastError() ?? 'the server closed the connection');
+        if (isRefusal(reason)) refusal = reason;
+        console.warn(`The team server closed this desktop's connection (${reason}); it keeps working and asks again.`);
+        const ending = sync;
+        sync = null;
+        log = null;
+        await ending.stop();
       } catch (error) {
-        console.warn(`The team server is not reachable yet (${(error as Error).message}); this desktop keeps working and tries again.`);
-        await new Promise((resolve) => setTimeout(resolve, wait));
+        const message = (error as Error).message;
+        if (isRefusal(message)) refusal = message;
+        console.warn(`The team server is not reachable yet (${message}); this desktop keeps working and tries again.`);
       }
+      await Promise.race([pause(wait), stopping]);
     }
   };
   // Each desktop says it is there now and then; Settings > Team lists them with when each was last seen.
@@ -70,14 +100,21 @@ function run(core: Core, membership: TeamMembership, connect: () => Promise<Team
     membership,
     claims: kvMailClaims(() => (log && !log.connection.isClosed() ? log.kv : null), membership.replica),
     kv: () => (log && !log.connection.isClosed() ? log.kv : null),
+    refusal: () => refusal,
     async stop() {
       stopped = true;
+      stop();
       clearInterval(beat);
       await reaching;
       await sync?.stop();
       replica.stop();
     },
   };
+}
+
+/** What membership keeps of the address besides the password (which the Secrets port seals). */
+function credentialsOf(address: TeamAddress): Pick<TeamMembership, 'user' | 'ca'> {
+  return { ...(address.user ? { user: address.user } : {}), ...(address.ca ? { ca: address.ca } : {}) };
 }
 
 /** This desktop's inventory becomes the team's first snapshot, and the desktop its replica 0. */
@@ -95,12 +132,12 @@ export async function foundTeam(core: Core, address: TeamAddress, desktop: strin
     } finally {
       snapshot.done();
     }
-    const membership: TeamMembership = { servers: address.servers, team: address.team, replica: 0, desktop, ...(address.user ? { user: address.user } : {}) };
+    const membership: TeamMembership = { servers: address.servers, team: address.team, replica: 0, desktop, ...credentialsOf(address) };
     core.write(null, (ctx) => {
       teamState.setMembership(ctx, membership);
       teamState.setPosition(ctx, 0);
     });
-    return run(core, membership, () => Promise.resolve(log));
+    return run(core, membership, () => TeamLog.open(address), log);
   } catch (error) {
     await log.close();
     throw error;
@@ -117,9 +154,9 @@ export async function joinTeam(core: Core, address: TeamAddress, desktop: string
       if (seq === null) throw new Error(`The team "${address.team}" has no inventory yet: found it from the desktop that has one.`);
       const replica = await log.claimReplica(desktop);
       loadSnapshot(core, snapshot.file, seq);
-      const membership: TeamMembership = { servers: address.servers, team: address.team, replica, desktop, ...(address.user ? { user: address.user } : {}) };
+      const membership: TeamMembership = { servers: address.servers, team: address.team, replica, desktop, ...credentialsOf(address) };
       core.write(null, (ctx) => teamState.setMembership(ctx, membership));
-      return run(core, membership, () => Promise.resolve(log));
+      return run(core, membership, () => TeamLog.open(address), log);
     } finally {
       snapshot.done();
     }
@@ -134,6 +171,11 @@ export function resumeTeam(core: Core, pass?: string): TeamHandle | null {
   const membership = core.read((ctx) => teamState.membership(ctx));
   if (!membership) return null;
   return run(core, membership, () =>
-    TeamLog.open({ servers: membership.servers, team: membership.team, ...(membership.user ? { user: membership.user, pass: pass ?? '' } : {}) }),
+    TeamLog.open({
+      servers: membership.servers,
+      team: membership.team,
+      ...(membership.user ? { user: membership.user, pass: pass ?? '' } : {}),
+      ...(membership.ca ? { ca: membership.ca } : {}),
+    }),
   );
 }

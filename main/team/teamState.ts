@@ -13,6 +13,8 @@ export interface TeamMembership {
   user?: string;
   /** The NATS password, sealed by the Secrets port. */
   sealedPass?: string;
+  /** PEM of the authority that signed a private team server's certificate. */
+  ca?: string;
 }
 
 const MEMBERSHIP = 'team.membership';

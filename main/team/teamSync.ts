@@ -53,6 +53,7 @@ export class TeamSync {
   private atHead = false;
   private flusher: NodeJS.Timeout | null = null;
   private lastSnapshotDue = 0;
+  private lastServerError: string | null = null;
 
   constructor(
     private readonly replica: TeamReplica,
@@ -81,6 +82,11 @@ export class TeamSync {
     this.flusher.unref();
   }
 
+  /** The last error the server reported on this connection (an authorisation violation, say). */
+  lastError(): string | null {
+    return this.lastServerError;
+  }
+
   onState(listener: (state: SyncState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -102,6 +108,7 @@ export class TeamSync {
     for await (const status of this.log.connection.status()) {
       if (this.stopped) return;
       if (status.type === 'disconnect') this.offlineSince ??= Date.now();
+      if (status.type === 'error') this.lastServerError = status.error.message;
       if (status.type === 'reconnect') {
         this.offlineSince = null;
         // The server may have lost the consumer (a restart): read afresh from this desktop's position.

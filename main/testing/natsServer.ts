@@ -28,6 +28,8 @@ export interface LoopbackNats {
   /** Stops the server (its store stays); `start` brings it back on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Makes the server read its configuration file again (SIGHUP), as an administrator does after editing it. */
+  reload(): void;
   /** Stops it for good and removes its store. */
   close(): Promise<void>;
 }
@@ -47,12 +49,17 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
   }
 }
 
-export async function startNats(extraArgs: string[] = []): Promise<LoopbackNats> {
+/**
+ * `configured`: the caller's configuration file (in extraArgs) names JetStream and its store itself,
+ * as it must for the server to reload it (a reload refuses a store given on the command line).
+ */
+export async function startNats(extraArgs: string[] = [], options: { configured?: boolean } = {}): Promise<LoopbackNats> {
   const store = mkdtempSync(join(tmpdir(), 'stockbell-nats-'));
   const port = await freePort();
   let child: ChildProcess | null = null;
   const start = async () => {
-    const started = spawn('nats-server', ['-js', '-sd', store, '-a', '127.0.0.1', '-p', String(port), ...extraArgs], { stdio: 'ignore' });
+    const jetstream = options.configured ? [] : ['-js', '-sd', store];
+    const started = spawn('nats-server', [...jetstream, '-a', '127.0.0.1', '-p', String(port), ...extraArgs], { stdio: 'ignore' });
     child = started;
     await waitForPort(port, started);
   };
@@ -71,6 +78,9 @@ export async function startNats(extraArgs: string[] = []): Promise<LoopbackNats>
     port,
     stop,
     start,
+    reload() {
+      (child as ChildProcess | null)?.kill('SIGHUP');
+    },
     async close() {
       await stop();
       rmSync(store, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, Popover, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconCloudCheck, IconCloudOff, IconCloudUp, IconRefresh } from '@tabler/icons-react';
+import { IconCloudCheck, IconCloudOff, IconCloudUp, IconLock, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { SyncStateView } from '../../../main/contract';
@@ -14,6 +14,7 @@ const looks: Record<SyncStateView['kind'], { color: string; icon: typeof IconClo
   connecting: { color: 'gray', icon: IconRefresh },
   offline: { color: 'orange', icon: IconCloudOff },
   'catching-up': { color: 'blue', icon: IconRefresh },
+  refused: { color: 'red', icon: IconLock },
 };
 
 /**

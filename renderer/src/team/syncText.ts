@@ -11,6 +11,8 @@ export function syncText(state: SyncStateView): string {
       return state.changes > 0 ? `Connecting · ${state.changes.toLocaleString()} waiting` : 'Connecting…';
     case 'offline':
       return `Offline since ${new Date(state.since).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+    case 'refused':
+      return 'Refused by the team server';
     case 'catching-up':
       return `Catching up ${state.total === 0 ? 0 : Math.floor((state.done / state.total) * 100)}%`;
   }
@@ -27,6 +29,8 @@ export function syncExplanation(state: SyncStateView): string {
       return 'Reaching the team server. Everything keeps working here; changes wait until it answers.';
     case 'offline':
       return 'The team server cannot be reached. Everything keeps working here; changes wait and go out when it is back.';
+    case 'refused':
+      return `The team server no longer accepts this desktop (${state.reason}): an administrator may have removed it from the team, or its credentials changed. Everything keeps working here; ${state.changes.toLocaleString()} changes wait.`;
     case 'catching-up':
       return `Applying ${state.total.toLocaleString()} changes the team made while this desktop was away.`;
   }

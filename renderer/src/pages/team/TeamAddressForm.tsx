@@ -1,4 +1,4 @@
-import { Alert, Button, Group, PasswordInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutate } from '../../client/hooks';
@@ -7,7 +7,7 @@ import { ConfirmActionModal } from '../../components/forms/ConfirmActionModal';
 import { notifyDone } from '../../components/notify';
 
 type Way = 'join' | 'found';
-const FIELDS = ['servers', 'team', 'desktop', 'user', 'password'] as const;
+const FIELDS = ['servers', 'team', 'desktop', 'user', 'password', 'ca'] as const;
 
 /**
  * Joining a team (this desktop takes the team's inventory) or starting one (this desktop's
@@ -15,7 +15,7 @@ const FIELDS = ['servers', 'team', 'desktop', 'user', 'password'] as const;
  */
 export function TeamAddressForm() {
   const [way, setWay] = useState<Way>('join');
-  const [values, setValues] = useState({ servers: '', team: '', desktop: '', user: '', password: '' });
+  const [values, setValues] = useState({ servers: '', team: '', desktop: '', user: '', password: '', ca: '' });
   const [confirming, setConfirming] = useState(false);
   // Joining signs everyone out here (the team's people replace this desktop's), so the form may be
   // gone when the answer comes: the toasts are the mutations' own.
@@ -25,7 +25,7 @@ export function TeamAddressForm() {
   const found = useMutate('team.found', { onSuccess: (status) => notifyDone(`Team ${status.membership?.team ?? ''} started`, 'Other desktops can join it now.') });
   const call = way === 'join' ? join : found;
   const errors = fieldErrorsOf(call.error);
-  const set = (field: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement>) => setValues({ ...values, [field]: event.currentTarget.value });
+  const set = (field: keyof typeof values) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues({ ...values, [field]: event.currentTarget.value });
 
   const submit = () => {
     setConfirming(false);
@@ -65,6 +65,19 @@ export function TeamAddressForm() {
         <TextInput label="Server user" description="Leave empty if the server needs none" value={values.user} onChange={set('user')} error={errors.user} autoComplete="off" />
         <PasswordInput label="Server password" description="Kept sealed on this computer" value={values.password} onChange={set('password')} error={errors.password} autoComplete="new-password" />
       </SimpleGrid>
+      <Textarea
+        label="Server's certificate authority"
+        description="Only for a tls:// server whose certificate your organisation signed itself: paste that authority's certificate (PEM). Leave empty for a publicly trusted certificate or no TLS."
+        placeholder="-----BEGIN CERTIFICATE-----"
+        value={values.ca}
+        onChange={set('ca')}
+        error={errors.ca}
+        autosize
+        minRows={2}
+        maxRows={8}
+        maw={760}
+        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}
+      />
       <Group>
         <Button loading={call.isPending} onClick={() => (way === 'join' ? setConfirming(true) : submit())}>
           {way === 'join' ? 'Join the team' : 'Start the team'}
