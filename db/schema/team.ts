@@ -31,6 +31,8 @@ export const teamTombstones = sqliteTable(
     rowKey: text('row_key').notNull(),
     row: text('row').notNull(),
     deletedAt: integer('deleted_at').notNull(),
+    /** Who deleted it, to be told if a later change brings it back. */
+    deletedBy: integer('deleted_by'),
   },
   (table) => [primaryKey({ columns: [table.tableName, table.rowKey] })],
 );

@@ -3,7 +3,7 @@ import type { Core } from '../core/core';
 import type { WriteContext } from '../core/context';
 import { Capture, type CapturedChange } from './capture';
 import { deriveFromEvent } from './derivations';
-import { FieldWrites, tellOverwritten } from './overwrites';
+import { FieldWrites, tellOverwritten, tellSettled } from './teamNotices';
 import { OwnIds } from './ownIds';
 import { changesFrom, RowApplier, type Conflict, type RowChange } from './rowChanges';
 import { readShapes, type TableShape } from './rowShapes';
@@ -148,11 +148,12 @@ export class TeamReplica {
           // same state at this point): it is recorded as seen, logged, and does not stop the team.
           client.exec('savepoint team_event');
           try {
-            const { images, conflicts } = this.applier.apply(event.changes);
+            const { images, conflicts } = this.applier.apply(event.changes, event.author);
             const overwrites = this.fieldWrites.record(event, seq);
             const asAuthor = { ...ctx, actorId: event.author };
             deriveFromEvent(asAuthor, images);
             if (overwrites.length > 0) tellOverwritten(asAuthor, event, overwrites);
+            if (conflicts.length > 0) tellSettled(asAuthor, event, conflicts);
             settled.push({ event, conflicts });
             client.exec('release team_event');
           } catch (error) {
@@ -170,7 +171,7 @@ export class TeamReplica {
           const event = JSON.parse(row.body) as TeamEvent;
           client.exec('savepoint team_waiting');
           try {
-            keepImages.run(JSON.stringify(this.applier.apply(event.changes).images), row.position);
+            keepImages.run(JSON.stringify(this.applier.apply(event.changes, event.author).images), row.position);
             client.exec('release team_waiting');
           } catch {
             // It will fail the same way when the log brings it back: shown without it meanwhile.

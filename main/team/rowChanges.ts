@@ -22,6 +22,8 @@ export interface Conflict {
   row: Row;
   kind: 'kept-referenced' | 'renamed' | 'parent-restored' | 'reference-dropped' | 'insert-skipped';
   detail: string;
+  /** For a row brought back: who had deleted it. */
+  deletedBy?: number | null;
 }
 
 function keyValues(shape: TableShape, row: Row): RowValue[] {
@@ -112,14 +114,16 @@ export class RowApplier {
   private restore(table: string, column: string, value: RowValue, conflicts: Conflict[], images: RowImage[]): boolean {
     const shape = this.shapes.get(table);
     if (!shape || shape.policy.key.length !== 1 || shape.policy.key[0] !== column) return false;
-    const kept = this.prepared('select row from team_tombstones where table_name = ? and row_key = ?').pluck().get(table, JSON.stringify([value])) as string | undefined;
+    const kept = this.prepared('select row, deleted_by as deletedBy from team_tombstones where table_name = ? and row_key = ?').get(table, JSON.stringify([value])) as
+      | { row: string; deletedBy: number | null }
+      | undefined;
     if (!kept) return false;
-    const row = JSON.parse(kept) as Row;
+    const row = JSON.parse(kept.row) as Row;
     this.ensureParents(shape, row, conflicts, images);
     this.insertRow(shape, row);
     this.prepared('delete from team_tombstones where table_name = ? and row_key = ?').run(table, JSON.stringify([value]));
     images.push({ table, before: null, after: row });
-    conflicts.push({ table, row, kind: 'parent-restored', detail: 'brought back: a later change still needs it' });
+    conflicts.push({ table, row, kind: 'parent-restored', detail: 'brought back: a later change still needs it', deletedBy: kept.deletedBy });
     return true;
   }
 
@@ -196,32 +200,33 @@ export class RowApplier {
     );
   }
 
-  private applyDelete(shape: TableShape, change: Extract<RowChange, { op: 'd' }>, conflicts: Conflict[], images: RowImage[]): void {
+  private applyDelete(shape: TableShape, change: Extract<RowChange, { op: 'd' }>, author: number | null, conflicts: Conflict[], images: RowImage[]): void {
     const before = this.read(shape, change.key);
     if (!before) return;
     if (this.referenced(shape, before)) {
       conflicts.push({ table: shape.table, row: before, kind: 'kept-referenced', detail: 'kept: another change added something to it first' });
       return;
     }
-    this.prepared('insert or replace into team_tombstones (table_name, row_key, row, deleted_at) values (?, ?, ?, ?)').run(
+    this.prepared('insert or replace into team_tombstones (table_name, row_key, row, deleted_at, deleted_by) values (?, ?, ?, ?, ?)').run(
       shape.table,
       keyOf(shape, before),
       JSON.stringify(before),
       this.now(),
+      author,
     );
     this.deleteRow(shape, change.key);
     images.push({ table: shape.table, before, after: null });
   }
 
-  /** Applies changes in order; returns the rows' images and what the order settled differently. */
-  apply(changes: RowChange[]): { images: RowImage[]; conflicts: Conflict[] } {
+  /** Applies one author's changes in order; returns the rows' images and what the order settled differently. */
+  apply(changes: RowChange[], author: number | null = null): { images: RowImage[]; conflicts: Conflict[] } {
     const images: RowImage[] = [];
     const conflicts: Conflict[] = [];
     for (const change of changes) {
       const shape = this.shape(change.t);
       if (change.op === 'i') this.applyInsert(shape, change.row, conflicts, images);
       else if (change.op === 'u') this.applyUpdate(shape, change, conflicts, images);
-      else this.applyDelete(shape, change, conflicts, images);
+      else this.applyDelete(shape, change, author, conflicts, images);
     }
     return { images, conflicts };
   }

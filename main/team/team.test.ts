@@ -255,6 +255,32 @@ describe.skipIf(missing !== null)('a team of desktops on NATS JetStream', () => 
     expect(canonicalDump(a.core)).toEqual(canonicalDump(b.core));
   }, 120_000);
 
+  it('tells the person whose deletion a teammate\'s unseen change kept back or undid, whichever came first', async () => {
+    const { a, b, teamA, teamB } = await twoDesktops();
+    const alice = await a.signIn('Alice');
+    const bob = await a.signIn('Bob');
+    const old = await a.call('categories.create', { name: 'Old drawers' });
+    await settled(teamA, teamB);
+    const on = (desktop: TestRuntime, person: Session): Session => ({ ...person, generation: desktop.core.sessionGeneration });
+
+    await nats.stop();
+    await a.call('categories.delete', { id: old.id }, alice);
+    await b.call('parts.create', { name: 'Hinge', categoryId: old.id }, on(b, bob));
+    await nats.start();
+    await settled(teamA, teamB);
+
+    // Whichever reached the team first, the part keeps its category, and Alice hears why once.
+    for (const desktop of [a, b]) {
+      expect((await desktop.call('categories.list', {})).map((category) => category.name)).toEqual(['Old drawers']);
+      const notices = (await desktop.call('notifications.list', { state: 'unread', kind: 'team.overwritten' }, on(desktop, alice))).rows;
+      expect(notices.map((notice) => notice.title)).toHaveLength(1);
+      expect(notices[0]?.title).toMatch(/^(Not deleted|Brought back): Old drawers$/);
+      expect(notices[0]?.link).toBe(`/categories/${old.id}`);
+      expect((await desktop.call('notifications.list', { state: 'unread', kind: 'team.overwritten' }, on(desktop, bob))).rows).toEqual([]);
+    }
+    expect(canonicalDump(a.core)).toEqual(canonicalDump(b.core));
+  }, 120_000);
+
   it('carries a bulk change too large for one message through the object store', async () => {
     const { a, b, teamA, teamB } = await twoDesktops();
     const shelf = await a.call('locations.create', { name: 'Bulk shelf' });

@@ -6,7 +6,7 @@ export const notificationKindLabels = {
   'build.completed': 'Build order completed',
   'build.cancelled': 'Build order cancelled',
   'build.overdue': 'Build order overdue',
-  'team.overwritten': 'Your change was replaced by a teammate\'s',
+  'team.overwritten': 'Your change was replaced or not kept, by a teammate\'s',
 } as const;
 
 export type NotificationKind = keyof typeof notificationKindLabels;

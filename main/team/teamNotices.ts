@@ -5,12 +5,14 @@ import { renderEmail } from '../core/mail/templates';
 import { notifications } from '../core/notifications/notifications';
 import { formatQuantity } from '../core/quantity';
 import type { TeamEvent } from './replica';
+import type { Conflict } from './rowChanges';
 import type { Row, RowValue } from './rowShapes';
 
-// Last writer wins for a shared field, in the log's order. When the later write was made on a
-// desktop that had not yet seen the earlier one (its author's desktop was behind it in the log),
-// the earlier author's edit is gone without either of them having chosen so: its author is told.
-// Every desktop works this out from the same log, so each has the same notice with the same id.
+// Telling people how the log's order settled their change when it was made on a desktop that had
+// not yet seen a teammate's: a field they set that a later edit replaced (last writer wins, and the
+// earlier author is told), a deletion that could not be kept, a number already taken, a row their
+// change needed that was gone. Every desktop works this out from the same log, so each has the same
+// notice with the same id.
 
 type ValueKind = 'text' | 'quantity' | 'flag' | { names: string };
 
@@ -199,6 +201,72 @@ export function tellOverwritten(ctx: WriteContext, event: TeamEvent, overwrites:
           path,
           links: ctx.links,
         }),
+    );
+  }
+}
+
+/** What a conflict did to the author's change, in words, or null for one that is nobody's news. */
+function settledWords(conflict: Conflict, noun: string, name: string): { title: string; message: string } | null {
+  switch (conflict.kind) {
+    case 'kept-referenced':
+      return {
+        title: `Not deleted: ${name}`,
+        message: `You deleted ${noun} "${name}" on a desktop that had not yet received a teammate's change that added something to it, so it stays.`,
+      };
+    case 'renamed': {
+      const column = conflict.detail.split(' ')[0] ?? '';
+      if (column === 'email') {
+        return { title: `Email address left out: ${name}`, message: `Another person already had the email address you gave ${name} on another desktop, so ${name} has none for now.` };
+      }
+      return {
+        title: `Renamed: ${name}`,
+        message: `The ${noun} you made took a ${column === 'reference' ? 'number' : column} another desktop had already used, so yours is now "${name}".`,
+      };
+    }
+    case 'insert-skipped':
+      return {
+        title: `Not added: ${name}`,
+        message: `The ${noun} "${name}" you added needed something a teammate had deleted before your change reached the team, so it was not added.`,
+      };
+    case 'reference-dropped':
+      return {
+        title: `Changed by a teammate's deletion: ${name}`,
+        message: `Your ${noun} "${name}" pointed at something a teammate had deleted before your change reached the team; that link was removed.`,
+      };
+    case 'parent-restored':
+      return {
+        title: `Brought back: ${name}`,
+        message: `You deleted ${noun} "${name}", and a teammate's change made before they received your deletion still needs it, so it is back.`,
+      };
+  }
+}
+
+/**
+ * Tells the author of `event` what the log's order did to their change (a deletion kept back, a
+ * taken number, a row that was gone), and the person who deleted a row `event` brought back, once
+ * per row, on every desktop alike.
+ */
+export function tellSettled(ctx: WriteContext, event: TeamEvent, conflicts: Conflict[]): void {
+  const client = ctx.db.$client;
+  const active = client.prepare('select 1 from users where id = ? and active = 1').pluck();
+  const told = new Set<string>();
+  for (const conflict of conflicts) {
+    const watched = WATCHED[conflict.table];
+    // A row brought back is news to whoever deleted it; everything else, to whoever made this change.
+    const personId = conflict.kind === 'parent-restored' ? (conflict.deletedBy ?? null) : event.author;
+    if (!watched || personId === null || (conflict.kind === 'parent-restored' && personId === event.author) || !active.get(personId)) continue;
+    const subject = subjectOf(client, conflict.table, conflict.row);
+    const words = settledWords(conflict, watched.noun, subject.name);
+    const key = `${conflict.kind}:${conflict.table}:${String(conflict.row.id)}`;
+    if (!words || told.has(key)) continue;
+    told.add(key);
+    // A row that is not there (not added, or since gone) is shown from the inbox, not a dead link.
+    const exists = client.prepare(`select 1 from ${conflict.table} where id = ?`).pluck().get(conflict.row.id);
+    const target = exists ? subject.target : { kind: 'inbox', id: '' };
+    notifications.createMany(
+      ctx,
+      { kind: 'team.overwritten', title: words.title, message: words.message, target, data: { table: conflict.table, id: conflict.row.id, conflict: conflict.kind } },
+      [{ userId: personId, reason: 'You made the change the team settled this way.' }],
     );
   }
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `team_tombstones` ADD `deleted_by` integer;

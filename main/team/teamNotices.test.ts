@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Session } from '../dispatch/session';
+import { openTestRuntime, type TestRuntime } from '../testing/runtime';
+import { TeamReplica, type TeamEvent } from './replica';
+
+// How the log's order settles a change made without seeing a teammate's, and who is told, with the
+// order chosen by the test: two replicas fed the same log by hand (no server), each order in turn.
+
+const opened: { app: TestRuntime; replica: TeamReplica }[] = [];
+afterEach(() => {
+  for (const { app, replica } of opened.splice(0)) {
+    replica.stop();
+    app.close();
+  }
+});
+
+class HandLog {
+  private seq = 0;
+  private readonly events: { seq: number; event: TeamEvent }[] = [];
+  constructor(private readonly replicas: TeamReplica[]) {}
+  /** Takes what `from` has waiting into the log, in order, without delivering it yet. */
+  take(from: TeamReplica): void {
+    for (const waiting of from.waiting()) if (!this.events.some((entry) => entry.event.id === waiting.event.id)) this.events.push({ seq: (this.seq += 1), event: waiting.event });
+  }
+  deliver(): void {
+    for (const replica of this.replicas) replica.applyFromLog(this.events);
+  }
+}
+
+async function desktops(): Promise<{ a: TestRuntime; b: TestRuntime; ra: TeamReplica; rb: TeamReplica; log: HandLog }> {
+  const a = await openTestRuntime();
+  const b = await openTestRuntime();
+  const ra = new TeamReplica(a.core, 0);
+  const rb = new TeamReplica(b.core, 1);
+  opened.push({ app: a, replica: ra }, { app: b, replica: rb });
+  return { a, b, ra, rb, log: new HandLog([ra, rb]) };
+}
+
+const on = (desktop: TestRuntime, person: Session): Session => ({ ...person, generation: desktop.core.sessionGeneration });
+
+async function noticesOf(desktop: TestRuntime, person: Session): Promise<{ title: string; message: string }[]> {
+  return (await desktop.call('notifications.list', { state: 'unread', kind: 'team.overwritten' }, on(desktop, person))).rows;
+}
+
+describe('what the team order did to a change made without seeing a teammate\'s', () => {
+  it.each(['deletion first', 'new part first'] as const)('a category deleted while a part was added to it: %s', async (order) => {
+    const { a, b, ra, rb, log } = await desktops();
+    const alice = await a.signIn('Alice');
+    const bob = await a.signIn('Bob');
+    const drawers = await a.call('categories.create', { name: 'Old drawers' });
+    log.take(ra);
+    log.deliver();
+
+    await a.call('categories.delete', { id: drawers.id }, alice);
+    await b.call('parts.create', { name: 'Hinge', categoryId: drawers.id }, on(b, bob));
+    for (const replica of order === 'deletion first' ? [ra, rb] : [rb, ra]) log.take(replica);
+    log.deliver();
+
+    for (const desktop of [a, b]) {
+      expect((await desktop.call('categories.list', {})).map((category) => category.name)).toEqual(['Old drawers']);
+      const [notice, ...more] = await noticesOf(desktop, alice);
+      expect(more).toEqual([]);
+      expect(notice?.title).toBe(order === 'deletion first' ? 'Brought back: Old drawers' : 'Not deleted: Old drawers');
+      expect(await noticesOf(desktop, bob)).toEqual([]);
+    }
+  });
+
+  it('a build order number both desktops took: the later one is renamed and its author told', async () => {
+    const { a, b, ra, rb, log } = await desktops();
+    const alice = await a.signIn('Alice');
+    const bob = await a.signIn('Bob');
+    const lamp = await a.call('parts.create', { name: 'Lamp', isAssembly: true });
+    log.take(ra);
+    log.deliver();
+    await a.call('builds.create', { assemblyId: lamp.id, quantity: '1', reference: 'BO-0042' }, alice);
+    await b.call('builds.create', { assemblyId: lamp.id, quantity: '2', reference: 'BO-0042' }, on(b, bob));
+    log.take(ra);
+    log.take(rb);
+    log.deliver();
+    for (const desktop of [a, b]) {
+      expect(await noticesOf(desktop, alice)).toEqual([]);
+      const [notice] = await noticesOf(desktop, bob);
+      expect(notice).toMatchObject({ title: 'Renamed: BO-0042-2' });
+      expect(notice?.message).toContain('took a number another desktop had already used');
+    }
+  });
+});
