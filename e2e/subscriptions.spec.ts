@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { Inventory } from './pages/inventory';
 import { sectionLink } from './pages/navigation';
+import { NotificationCentre } from './pages/notificationCentre';
 import { createFirstAdministrator, firstAdmin, signIn } from './pages/session';
 
 const PART = 'M3 screw';
@@ -76,4 +77,25 @@ test('a page open in another window follows the subscription live, both ways', a
   await inventory.subscribeToggle().click();
   await expect(inventory.subscribeToggle()).toHaveAttribute('aria-pressed', 'false');
   await expectCoveredByMechanical(other, elsewhere, false);
+});
+
+test('subscribing to a category with parts already low says at once what is low there', async ({ app }) => {
+  const { page } = app;
+  await createFirstAdministrator(page);
+  const inventory = new Inventory(page);
+  await inventory.createLocation('Drawer 4');
+  await inventory.createCategory('Fasteners');
+  await inventory.createPart(PART, '10');
+  await inventory.createStockItem('Drawer 4', '3');
+  const bell = new NotificationCentre(page);
+  await bell.expectUnread(0);
+
+  await inventory.openCrumb('Fasteners');
+  await inventory.subscribeToggle().click();
+  await expect(inventory.subscribeToggle()).toHaveAttribute('aria-pressed', 'true');
+  await bell.expectUnread(1);
+  const flyout = await bell.openFlyout();
+  await expect(bell.flyoutItem(`Already low: ${PART}`)).toBeVisible();
+  await expect(flyout).toContainText(`${PART} is at 3, below its minimum of 10.`);
+  await expect(flyout).toContainText('You subscribed to Fasteners.');
 });

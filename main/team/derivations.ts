@@ -3,6 +3,8 @@ import { announceBuild, type BuildAnnouncement } from '../core/builds/buildOrder
 import type { WriteContext } from '../core/context';
 import { takeLowStateAsItIs } from '../core/inventory/parts';
 import type { InventoryArea } from '../contract/events';
+import type { SubscriptionTarget } from '../contract/notifications';
+import { tellWhatIsAlreadyLow } from '../core/subscriptions/alreadyLow';
 import type { RowImage } from './rowChanges';
 
 // What follows from a change, worked out on every desktop as the change takes its place in the
@@ -48,6 +50,7 @@ export function deriveFromEvent(ctx: WriteContext, images: RowImage[]): void {
   const unreadOf = new Set<number>();
   const builds: [number, BuildAnnouncement][] = [];
   const counted = new Set<number>();
+  const subscribed: [number, SubscriptionTarget][] = [];
   ctx.change.derivationsDeferred = false;
   try {
     for (const image of images) {
@@ -75,6 +78,9 @@ export function deriveFromEvent(ctx: WriteContext, images: RowImage[]): void {
         case 'part_subscriptions':
         case 'category_subscriptions':
           ctx.change.subscriptionsOf(Number(row.user_id));
+          if (!image.before && image.after) {
+            subscribed.push([Number(row.user_id), image.table === 'part_subscriptions' ? { kind: 'part', id: Number(row.part_id) } : { kind: 'category', id: Number(row.category_id) }]);
+          }
           break;
         case 'notifications':
           unreadOf.add(Number(row.user_id));
@@ -94,6 +100,10 @@ export function deriveFromEvent(ctx: WriteContext, images: RowImage[]): void {
     }
     evaluateTouchedParts(ctx);
     for (const [id, what] of builds) announceBuild(ctx, id, what);
+    // A person subscribing themselves, one thing at a time, as on a single desktop; an import's
+    // subscriptions (many, made by an administrator for others) tell no one.
+    const [own] = subscribed;
+    if (subscribed.length === 1 && own && own[0] === ctx.actorId) tellWhatIsAlreadyLow(ctx, own[0], own[1]);
   } finally {
     ctx.change.touchedParts.clear();
     ctx.change.derivationsDeferred = true;

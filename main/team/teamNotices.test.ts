@@ -84,4 +84,24 @@ describe('what the team order did to a change made without seeing a teammate\'s'
       expect(notice?.message).toContain('took a number another desktop had already used');
     }
   });
+
+  it('a person subscribing to a part already low is told once, on every desktop, from the team\'s order', async () => {
+    const { a, b, ra, rb, log } = await desktops();
+    const alice = await a.signIn('Alice');
+    const shelf = await a.call('locations.create', { name: 'Shelf' });
+    const fuse = await a.call('parts.create', { name: 'Fuse 2A', minimumStock: '10' });
+    const item = await a.call('stock.create', { partId: fuse.id, locationId: shelf.id, quantity: '20' });
+    await a.call('stock.remove', { itemId: item.id, quantity: '15' });
+    log.take(ra);
+    log.deliver();
+    await b.call('subscriptions.subscribe', { kind: 'part', id: fuse.id }, on(b, alice));
+    // Not before the team has the subscription: the notice follows from its place in the order.
+    expect(await b.call('notifications.list', { state: 'unread' }, on(b, alice))).toMatchObject({ total: 0 });
+    log.take(rb);
+    log.deliver();
+    for (const desktop of [a, b]) {
+      const { rows } = await desktop.call('notifications.list', { state: 'unread' }, on(desktop, alice));
+      expect(rows.map((row) => row.title)).toEqual(['Already low: Fuse 2A']);
+    }
+  });
 });

@@ -240,3 +240,42 @@ describe('low-stock alerts', () => {
     expect(list.categories.map((category) => category.name)).toEqual(['Top']);
   });
 });
+
+describe('subscribing to something already low', () => {
+  it('tells the subscriber once what the part is at, and nothing for a part that is fine', async () => {
+    const { part: low } = await stockedPart({ name: 'Fuse 2A', minimum: '10', quantity: '4' });
+    const { part: fine } = await stockedPart({ name: 'Fuse 5A', minimum: '10', quantity: '40' });
+    await app.call('subscriptions.subscribe', { kind: 'part', id: fine.id }, alice);
+    expect(await inbox(alice)).toEqual([]);
+    await app.call('subscriptions.subscribe', { kind: 'part', id: low.id }, alice);
+    await app.call('subscriptions.subscribe', { kind: 'part', id: low.id }, alice);
+    const [notice, ...more] = await inbox(alice);
+    expect(more).toEqual([]);
+    expect(notice).toMatchObject({ kind: 'part.low_stock', title: 'Already low: Fuse 2A', reason: 'You subscribed to Fuse 2A.', link: `/parts/${low.id}` });
+    expect(notice?.message).toMatch(/^Fuse 2A is at 4, below its minimum of 10\./);
+    expect(await inbox(bob)).toEqual([]);
+    // It is news once: the next crossing is the ordinary alert.
+    expect(app.core.db.$client.prepare("select count(*) from mail_fanouts").pluck().get()).toBe(0);
+  });
+
+  it('sums up a category in one notice, leaving out what the person already heard about', async () => {
+    const [top, l2] = await categoryChain();
+    const template = await app.call('parts.create', { name: 'Screw', isTemplate: true, categoryId: top as number });
+    await stockedPart({ name: 'Screw M3', minimum: '100', quantity: '10', variantOfId: template.id, categoryId: l2 as number });
+    await stockedPart({ name: 'Washer', minimum: '50', quantity: '5', categoryId: l2 as number });
+    const { part: nut } = await stockedPart({ name: 'Nut', minimum: '50', quantity: '1', categoryId: l2 as number });
+    await stockedPart({ name: 'Spring', minimum: '5', quantity: '50', categoryId: l2 as number });
+    await app.call('subscriptions.subscribe', { kind: 'part', id: nut.id }, alice);
+    await app.call('notifications.markAllRead', {}, alice);
+
+    await app.call('subscriptions.subscribe', { kind: 'category', id: top as number }, alice);
+    const [summary, ...more] = await inbox(alice);
+    expect(more).toEqual([]);
+    // The template has no minimum, so it is never low; its variant is.
+    expect(summary).toMatchObject({ title: '2 parts already low in Top', link: `/categories/${top}` });
+    expect(summary?.message).toContain('Screw M3 (10 of 100)');
+    expect(summary?.message).toContain('Washer (5 of 50)');
+    expect(summary?.message).not.toContain('Nut');
+    expect(summary?.message).not.toContain('Spring');
+  });
+});

@@ -4,6 +4,7 @@ import type { CoreContext, WriteContext } from '../context';
 import { notFound } from '../errors';
 import { partRowColumns, partRowFrom, toPartRow, type PartRowRecord } from '../inventory/partViews';
 import { pathOf } from '../inventory/trees';
+import { tellWhatIsAlreadyLow } from './alreadyLow';
 import { coverageOfCategory, coverageOfPart, describeVia } from './subscribers';
 
 function assertTarget(ctx: CoreContext, target: SubscriptionTarget): void {
@@ -46,10 +47,12 @@ export const subscriptions = {
   subscribe(ctx: WriteContext, userId: number, target: SubscriptionTarget): SubscriptionStatus {
     assertTarget(ctx, target);
     const [table, column] = target.kind === 'part' ? ['part_subscriptions', 'part_id'] : ['category_subscriptions', 'category_id'];
-    ctx.db.$client
+    const added = ctx.db.$client
       .prepare(`insert into ${table} (user_id, ${column}, created_at) values (?, ?, ?) on conflict do nothing`)
-      .run(userId, target.id, ctx.clock.now());
+      .run(userId, target.id, ctx.clock.now()).changes;
     ctx.change.subscriptionsOf(userId);
+    // In a team this follows from the subscription's place in the team's order (main/team).
+    if (added > 0 && !ctx.change.derivationsDeferred) tellWhatIsAlreadyLow(ctx, userId, target);
     return statusOf(ctx, userId, target);
   },
 
