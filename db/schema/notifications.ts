@@ -75,12 +75,18 @@ export const notifications = sqliteTable(
      * batches, person by person (see notifications.settle).
      */
     settled: integer('settled').notNull().default(1),
+    /**
+     * Snoozed: out of the inbox and the bell's count until this time, then back, unread. Unread
+     * counters count only what is not snoozed; the waker (maintenance) clears it when it is due.
+     */
+    snoozedUntil: integer('snoozed_until'),
   },
   (table) => [
     index('notifications_unread').on(table.userId, table.createdAt, table.id).where(sql`${table.readAt} is null and ${table.settled} = 1`),
     index('notifications_fresh').on(table.userId, table.createdAt, table.id).where(sql`${table.readAt} is null and ${table.settled} = 0`),
     index('notifications_read').on(table.userId, table.readAt, table.id).where(sql`${table.readAt} is not null`),
     index('notifications_event').on(table.eventId),
+    index('notifications_snoozed').on(table.snoozedUntil, table.userId).where(sql`${table.snoozedUntil} is not null`),
   ],
 );
 

@@ -25,6 +25,8 @@ export const notificationView = z.object({
   link: z.string(),
   createdAt: timestamp,
   readAt: timestamp.nullable(),
+  /** Out of the inbox until then, when it comes back unread. */
+  snoozedUntil: timestamp.nullable(),
 });
 export type NotificationView = z.infer<typeof notificationView>;
 
@@ -65,12 +67,19 @@ export const notificationsContract = {
   'notifications.unreadCount': { access: 'member', input: z.object({}), output: z.object({ count: z.number().int() }) },
   'notifications.list': {
     access: 'member',
-    input: z.object({ state: z.enum(['unread', 'read']), kind: notificationKinds.nullable().default(null), ...page }),
+    /** unread: the inbox (snoozed ones left out); read: history; snoozed: what comes back later, soonest first. */
+    input: z.object({ state: z.enum(['unread', 'read', 'snoozed']), kind: notificationKinds.nullable().default(null), ...page }),
     output: z.object({ rows: z.array(notificationView), total: z.number().int() }),
   },
   'notifications.markRead': { access: 'member', input: ids, output: z.object({ changed: z.number().int() }) },
   'notifications.markUnread': { access: 'member', input: ids, output: z.object({ changed: z.number().int() }) },
   'notifications.markAllRead': { access: 'member', input: z.object({}), output: z.object({ changed: z.number().int() }) },
   'notifications.delete': { access: 'member', input: ids, output: z.object({ changed: z.number().int() }) },
+  'notifications.snooze': {
+    access: 'member',
+    input: ids.extend({ until: timestamp }),
+    output: z.object({ changed: z.number().int(), until: timestamp }),
+  },
+  'notifications.unsnooze': { access: 'member', input: ids, output: z.object({ changed: z.number().int() }) },
   'notifications.deleteAllRead': { access: 'member', input: z.object({}), output: z.object({ changed: z.number().int() }) },
 } as const;

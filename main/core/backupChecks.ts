@@ -97,7 +97,7 @@ async function dataProblems(client: Database.Database, pause: Pause): Promise<st
     client,
     'users',
     `select count(*) from users u where u.id >= ? and u.id < ? and (u.unread_notifications < 0 or u.unread_notifications !=
-       (select count(*) from notifications n where n.user_id = u.id and n.read_at is null))`,
+       (select count(*) from notifications n where n.user_id = u.id and n.read_at is null and n.snoozed_until is null))`,
     pause,
   );
   if (wrongCounts > 0) problems.push(`${counted(wrongCounts, 'person has', 'people have')} an unread count that does not match their notifications.`);

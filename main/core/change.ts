@@ -28,6 +28,9 @@ export class Change {
   /** Notifications the change wrote into the fresh inbox index (see notifications.settle). */
   freshNotifications = 0;
 
+  /** Snoozes were set or ended: the waker looks again for the next one due. */
+  snoozesChanged = false;
+
   /** The change queued email; the mail worker is woken once it commits. */
   mailQueued = false;
 

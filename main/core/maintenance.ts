@@ -24,6 +24,11 @@ export function runOverdueCheck(core: Core): number {
   return core.write(null, (ctx) => buildOrders.notifyOverdue(ctx));
 }
 
+/** Snoozed notifications whose time has come, back in their owners' inboxes. Returns how many. */
+export function wakeSnoozed(core: Core): number {
+  return core.write(null, (ctx) => notifications.wakeDue(ctx));
+}
+
 const CHECKPOINT_EVERY_MS = 2000;
 /** The fresh index stays a few dozen pages: past this many rows a burst of crossings settles early. */
 const SETTLE_AFTER_FRESH = 2000;
@@ -53,10 +58,37 @@ export function startMaintenance(core: Core): () => void {
       }
     });
   };
+  // One timer, set for the next snooze due; any change to snoozes sets it again. Capped at the
+  // hourly check so a clock put forward, or a computer waking from sleep, is noticed.
+  let waker: NodeJS.Timeout | null = null;
+  const armWaker = () => {
+    if (waker) clearTimeout(waker);
+    waker = null;
+    if (!core.db.$client.open) return;
+    const due = core.read((ctx) => notifications.nextWake(ctx));
+    if (due === null) return;
+    waker = setTimeout(
+      () => {
+        waker = null;
+        if (!core.db.$client.open) return;
+        if (core.isBusy()) return void setTimeout(armWaker, 1000).unref();
+        try {
+          wakeSnoozed(core);
+        } catch (error) {
+          console.error('Bringing back snoozed notifications failed:', error);
+        }
+        armWaker();
+      },
+      Math.min(Math.max(0, due - core.clock.now()), CHECK_EVERY_MS),
+    );
+    waker.unref();
+  };
   const stopCounting = core.afterCommit((change) => {
     fresh += change.freshNotifications;
     if (fresh >= SETTLE_AFTER_FRESH) settleSoon();
+    if (change.snoozesChanged) armWaker();
   });
+  armWaker();
   const checkpoint = setInterval(() => {
     if (core.isBusy() || !core.db.$client.open) return;
     try {
@@ -82,6 +114,7 @@ export function startMaintenance(core: Core): () => void {
   return () => {
     clearInterval(timer);
     clearInterval(checkpoint);
+    if (waker) clearTimeout(waker);
     stopCounting();
     if (settling) clearImmediate(settling);
   };

@@ -243,6 +243,13 @@ export const handlers: HandlerTable = {
   'notifications.delete': (input, call) => ({
     changed: call.core.write(actor(call), (ctx) => notifications.delete(ctx, actor(call), input.ids)),
   }),
+  'notifications.snooze': (input, call) => ({
+    changed: call.core.write(actor(call), (ctx) => notifications.snooze(ctx, actor(call), input.ids, input.until)),
+    until: input.until,
+  }),
+  'notifications.unsnooze': (input, call) => ({
+    changed: call.core.write(actor(call), (ctx) => notifications.unsnooze(ctx, actor(call), input.ids)),
+  }),
   'notifications.deleteAllRead': (_input, call) => ({
     changed: call.core.write(actor(call), (ctx) => notifications.deleteAllRead(ctx, actor(call))),
   }),

@@ -2,6 +2,7 @@ import { evaluateTouchedParts } from '../core/alerts/alertEngine';
 import { announceBuild, type BuildAnnouncement } from '../core/builds/buildOrders';
 import type { WriteContext } from '../core/context';
 import { takeLowStateAsItIs } from '../core/inventory/parts';
+import { notifications } from '../core/notifications/notifications';
 import type { InventoryArea } from '../contract/events';
 import type { SubscriptionTarget } from '../contract/notifications';
 import { tellWhatIsAlreadyLow } from '../core/subscriptions/alreadyLow';
@@ -45,9 +46,10 @@ function buildAnnouncements(image: RowImage): BuildAnnouncement[] {
  * Works out, for one event applied at its place in the log, everything that derives from it. `ctx`
  * acts as the event's author, so a notice about what someone did is not sent to them.
  */
-export function deriveFromEvent(ctx: WriteContext, images: RowImage[]): void {
+export function deriveFromEvent(ctx: WriteContext, images: RowImage[], ownEvent = false): void {
   const client = ctx.db.$client;
   const unreadOf = new Set<number>();
+  const woken: number[] = [];
   const builds: [number, BuildAnnouncement][] = [];
   const counted = new Set<number>();
   const subscribed: [number, SubscriptionTarget][] = [];
@@ -84,6 +86,9 @@ export function deriveFromEvent(ctx: WriteContext, images: RowImage[]): void {
           break;
         case 'notifications':
           unreadOf.add(Number(row.user_id));
+          // Back from a snooze another desktop's waker ended: announced here too (this desktop's own
+          // waker announced its own when it woke them).
+          if (!ownEvent && image.before?.snoozed_until != null && image.after && image.after.snoozed_until === null) woken.push(Number(row.id));
           break;
         case 'build_orders':
           for (const what of buildAnnouncements(image)) builds.push([Number(row.id), what]);
@@ -94,16 +99,17 @@ export function deriveFromEvent(ctx: WriteContext, images: RowImage[]): void {
     for (const itemId of counted) client.prepare('update stock_items set recount = 0 where id = ? and quantity >= 0').run(itemId);
     for (const userId of unreadOf) {
       client
-        .prepare('update users set unread_notifications = (select count(*) from notifications where user_id = ? and read_at is null) where id = ?')
+        .prepare('update users set unread_notifications = (select count(*) from notifications where user_id = ? and read_at is null and snoozed_until is null) where id = ?')
         .run(userId, userId);
       ctx.change.notify(userId);
     }
+    for (const [userId, view] of notifications.viewsOf(ctx, woken)) ctx.change.notify(userId, view);
     evaluateTouchedParts(ctx);
     for (const [id, what] of builds) announceBuild(ctx, id, what);
     // A person subscribing themselves, one thing at a time, as on a single desktop; an import's
     // subscriptions (many, made by an administrator for others) tell no one.
-    const [own] = subscribed;
-    if (subscribed.length === 1 && own && own[0] === ctx.actorId) tellWhatIsAlreadyLow(ctx, own[0], own[1]);
+    const [onlyOne] = subscribed;
+    if (subscribed.length === 1 && onlyOne && onlyOne[0] === ctx.actorId) tellWhatIsAlreadyLow(ctx, onlyOne[0], onlyOne[1]);
   } finally {
     ctx.change.touchedParts.clear();
     ctx.change.derivationsDeferred = true;

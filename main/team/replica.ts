@@ -151,7 +151,7 @@ export class TeamReplica {
             const { images, conflicts } = this.applier.apply(event.changes, event.author);
             const overwrites = this.fieldWrites.record(event, seq);
             const asAuthor = { ...ctx, actorId: event.author };
-            deriveFromEvent(asAuthor, images);
+            deriveFromEvent(asAuthor, images, event.origin === this.replica);
             if (overwrites.length > 0) tellOverwritten(asAuthor, event, overwrites);
             if (conflicts.length > 0) tellSettled(asAuthor, event, conflicts);
             settled.push({ event, conflicts });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '../dispatch/session';
+import { wakeSnoozed } from '../core/maintenance';
 import { openTestRuntime, type TestRuntime } from '../testing/runtime';
 import { TeamReplica, type TeamEvent } from './replica';
 
@@ -102,6 +103,38 @@ describe('what the team order did to a change made without seeing a teammate\'s'
     for (const desktop of [a, b]) {
       const { rows } = await desktop.call('notifications.list', { state: 'unread' }, on(desktop, alice));
       expect(rows.map((row) => row.title)).toEqual(['Already low: Fuse 2A']);
+    }
+  });
+
+  it('a snooze follows the person to every desktop, and its coming back is announced on each', async () => {
+    const { a, b, ra, rb, log } = await desktops();
+    const alice = await a.signIn('Alice');
+    const shelf = await a.call('locations.create', { name: 'Shelf' });
+    const fuse = await a.call('parts.create', { name: 'Fuse 2A', minimumStock: '10' });
+    const item = await a.call('stock.create', { partId: fuse.id, locationId: shelf.id, quantity: '20' });
+    await a.call('subscriptions.subscribe', { kind: 'part', id: fuse.id }, alice);
+    await a.call('stock.remove', { itemId: item.id, quantity: '15' });
+    log.take(ra);
+    log.deliver();
+    const [notice] = (await b.call('notifications.list', { state: 'unread' }, on(b, alice))).rows;
+    const until = a.clock.now() + 3_600_000;
+    await b.call('notifications.snooze', { ids: [notice?.id as number], until }, on(b, alice));
+    log.take(rb);
+    log.deliver();
+    for (const desktop of [a, b]) expect((await desktop.call('notifications.unreadCount', {}, on(desktop, alice))).count).toBe(0);
+
+    const announcedOnB: number[] = [];
+    b.core.onEvent((event, payload, audience) => {
+      if (event === 'notifications.changed' && 'userId' in audience) announcedOnB.push(...(payload as { created: { id: number }[] }).created.map((view) => view.id));
+    });
+    a.clock.advance(3_600_000);
+    expect(wakeSnoozed(a.core)).toBe(1);
+    log.take(ra);
+    log.deliver();
+    expect(announcedOnB).toEqual([notice?.id]);
+    for (const desktop of [a, b]) {
+      expect((await desktop.call('notifications.unreadCount', {}, on(desktop, alice))).count).toBe(1);
+      expect((await desktop.call('notifications.list', { state: 'snoozed' }, on(desktop, alice))).total).toBe(0);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../dispatch/session';
 import { failure, openTestRuntime, type TestRuntime } from '../../testing/runtime';
-import { runDailyCleanup, startMaintenance } from '../maintenance';
+import { runDailyCleanup, startMaintenance, wakeSnoozed } from '../maintenance';
 import { notifications } from './notifications';
 
 let app: TestRuntime;
@@ -191,5 +191,80 @@ describe('one event, many copies', () => {
     await app.call('notifications.markAllRead', {}, bob);
     await app.call('notifications.deleteAllRead', {}, bob);
     expect(client().prepare('select count(*) from notification_events').pluck().get()).toBe(0);
+  });
+});
+
+describe('snoozing a notification', () => {
+  const HOUR = 3_600_000;
+
+  it('takes it out of the inbox and the count until its time, then brings it back unread and announces it, across a restart', async () => {
+    const [newest, older] = await alertsForAlice(2);
+    await app.call('notifications.markRead', { ids: [older as number] }, alice);
+    const until = app.clock.now() + HOUR;
+    expect(await app.call('notifications.snooze', { ids: [newest as number, older as number], until }, alice)).toEqual({ changed: 2, until });
+    expect(await count(alice)).toBe(0);
+    expect((await app.call('notifications.list', { state: 'unread' }, alice)).total).toBe(0);
+    expect((await app.call('notifications.list', { state: 'read' }, alice)).total).toBe(0);
+    const snoozed = await app.call('notifications.list', { state: 'snoozed' }, alice);
+    expect(snoozed.rows.map((row) => [row.id, row.snoozedUntil, row.readAt])).toEqual([
+      [older, until, null],
+      [newest, until, null],
+    ]);
+    // "Mark all as read" is about the inbox: a snoozed one stays snoozed, and cannot be read from elsewhere either.
+    await app.call('notifications.markAllRead', {}, alice);
+    expect(await app.call('notifications.markRead', { ids: [newest as number] }, alice)).toEqual({ changed: 0 });
+    expect((await app.call('notifications.list', { state: 'snoozed' }, alice)).total).toBe(2);
+    expect(await app.call('notifications.snooze', { ids: [newest as number], until }, bob)).toEqual({ changed: 0, until });
+
+    // Nothing comes back early, and a restart keeps the snooze.
+    app.clock.advance(HOUR - 1000);
+    expect(wakeSnoozed(app.core)).toBe(0);
+    const { dataDir, clock } = app;
+    app.close({ keepData: true });
+    app = await openTestRuntime({ dataDir, clock });
+    alice = { ...alice, generation: app.core.sessionGeneration };
+    const announced: number[] = [];
+    app.core.onEvent((event, payload, audience) => {
+      if (event === 'notifications.changed' && 'userId' in audience && audience.userId === alice.userId) announced.push(...(payload as { created: { id: number }[] }).created.map((view) => view.id));
+    });
+    app.clock.advance(1000);
+    expect(wakeSnoozed(app.core)).toBe(2);
+    expect(announced.sort()).toEqual([newest, older].sort());
+    expect(await count(alice)).toBe(2);
+    const inbox = await app.call('notifications.list', { state: 'unread' }, alice);
+    expect(inbox.rows.map((row) => row.snoozedUntil)).toEqual([null, null]);
+    expect((await app.call('notifications.list', { state: 'snoozed' }, alice)).total).toBe(0);
+  });
+
+  it('refuses a time in the past or more than a year ahead, and comes back at once when unsnoozed', async () => {
+    const [id] = await alertsForAlice(1);
+    const refused = await app.dispatch('notifications.snooze', { ids: [id as number], until: app.clock.now() - 1 }, alice);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { until: 'Choose a time at least a minute from now.' } } });
+    expect((await failure(app.call('notifications.snooze', { ids: [id as number], until: app.clock.now() + 400 * 24 * HOUR }, alice))).message).toMatch(/within a year/);
+    expect(await count(alice)).toBe(1);
+    await app.call('notifications.snooze', { ids: [id as number], until: app.clock.now() + 24 * HOUR }, alice);
+    expect(await count(alice)).toBe(0);
+    expect(await app.call('notifications.unsnooze', { ids: [id as number] }, alice)).toEqual({ changed: 1 });
+    expect(await count(alice)).toBe(1);
+  });
+
+  it('is brought back by the running app when its time comes, without anyone calling', async () => {
+    const [id] = await alertsForAlice(1);
+    const stop = startMaintenance(app.core);
+    try {
+      await app.call('notifications.snooze', { ids: [id as number], until: app.clock.now() + HOUR }, alice);
+      // The app's clock moves past it; the next change to snoozes makes the waker look again.
+      app.clock.advance(HOUR);
+      const [other] = await alertsForAlice(1);
+      await app.call('notifications.snooze', { ids: [other as number], until: app.clock.now() + HOUR }, alice);
+      const end = Date.now() + 5_000;
+      while ((await count(alice)) !== 1) {
+        if (Date.now() > end) throw new Error('never came back');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect((await app.call('notifications.list', { state: 'unread' }, alice)).rows.map((row) => row.id)).toEqual([id]);
+    } finally {
+      stop();
+    }
   });
 });

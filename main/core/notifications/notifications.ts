@@ -1,6 +1,7 @@
 import type { MethodOutput, ParsedInput } from '../../contract';
 import type { NotificationView } from '../../contract/notifications';
 import type { CoreContext, WriteContext } from '../context';
+import { invalid } from '../errors';
 
 /** What happened, the same for everyone told about it. */
 export interface NewEvent {
@@ -27,13 +28,17 @@ interface NotificationRecord {
   targetId: string;
   createdAt: number;
   readAt: number | null;
+  snoozedUntil: number | null;
 }
+
+const MIN_SNOOZE_MS = 60_000;
+const MAX_SNOOZE_MS = 366 * 86_400_000;
 
 /** Rows per multi-row insert: well inside SQLite's limit on bound values. */
 export const INSERT_CHUNK = 200;
 
 const columns = `select n.id as id, n.kind as kind, e.title, e.message, n.reason, e.target_kind as targetKind, e.target_id as targetId,
-  n.created_at as createdAt, n.read_at as readAt from notifications n join notification_events e on e.id = n.event_id`;
+  n.created_at as createdAt, n.read_at as readAt, n.snoozed_until as snoozedUntil from notifications n join notification_events e on e.id = n.event_id`;
 
 /**
  * Unread notifications sit in one of two partial indexes, settled or fresh (see the schema). A
@@ -41,7 +46,8 @@ const columns = `select n.id as id, n.kind as kind, e.title, e.message, n.reason
  * `read_at is null` alone SQLite could use neither index and would read the whole table.
  */
 function unreadBranches(select: string, extra = ''): string {
-  return [1, 0].map((settled) => `${select} where n.user_id = ? and n.read_at is null and n.settled = ${settled}${extra}`).join(' union all ');
+  // Snoozed ones are unread but out of the inbox until they come back: they are few, filtered here.
+  return [1, 0].map((settled) => `${select} where n.user_id = ? and n.read_at is null and n.settled = ${settled} and n.snoozed_until is null${extra}`).join(' union all ');
 }
 
 const routes: Record<string, (id: string) => string> = {
@@ -88,7 +94,18 @@ export const notifications = {
       const first = Number(result.lastInsertRowid) - result.changes + 1;
       userIds.forEach((userId, index) => {
         // A literal, not a spread of shared fields: a thousand spreads cost V8 over a millisecond.
-        const view: NotificationView = { id: first + index, kind: event.kind, title: event.title, message: event.message, reason, target: event.target, link, createdAt, readAt: null };
+        const view: NotificationView = {
+          id: first + index,
+          kind: event.kind,
+          title: event.title,
+          message: event.message,
+          reason,
+          target: event.target,
+          link,
+          createdAt,
+          readAt: null,
+          snoozedUntil: null,
+        };
         ctx.change.notify(userId, view);
         views.push(view);
         added.set(userId, (added.get(userId) ?? 0) + 1);
@@ -117,6 +134,12 @@ export const notifications = {
         .all(...params, ...params, input.limit, input.offset) as NotificationRecord[];
       return { rows: rows.map(toView), total };
     }
+    if (input.state === 'snoozed') {
+      const snoozed = `where n.snoozed_until is not null and n.user_id = ?${kind}`;
+      const total = client.prepare(`select count(*) from notifications n ${snoozed}`).pluck().get(...params) as number;
+      const rows = client.prepare(`${columns} ${snoozed} order by n.snoozed_until, n.id limit ? offset ?`).all(...params, input.limit, input.offset) as NotificationRecord[];
+      return { rows: rows.map(toView), total };
+    }
     const where = `where n.user_id = ? and n.read_at is not null${kind}`;
     const total = client.prepare(`select count(*) from notifications n ${where}`).pluck().get(...params) as number;
     const rows = client.prepare(`${columns} ${where} order by n.read_at desc, n.id desc limit ? offset ?`).all(...params, input.limit, input.offset) as NotificationRecord[];
@@ -125,7 +148,7 @@ export const notifications = {
 
   markRead(ctx: WriteContext, userId: number, ids: number[]): number {
     const result = ctx.db.$client
-      .prepare(`update notifications set read_at = ? where user_id = ? and read_at is null and id in (select value from json_each(?))`)
+      .prepare(`update notifications set read_at = ? where user_id = ? and read_at is null and snoozed_until is null and id in (select value from json_each(?))`)
       .run(ctx.clock.now(), userId, JSON.stringify(ids));
     adjustUnread(ctx, new Map([[userId, -result.changes]]));
     return touched(ctx, userId, result.changes);
@@ -145,6 +168,73 @@ export const notifications = {
       .run(ctx.clock.now(), userId, userId);
     adjustUnread(ctx, new Map([[userId, -result.changes]]));
     return touched(ctx, userId, result.changes);
+  },
+
+  /**
+   * Takes notifications out of the inbox until `until`, when they come back unread (a read one
+   * snoozed comes back unread too). The bell stops counting them now.
+   */
+  snooze(ctx: WriteContext, userId: number, ids: number[], until: number): number {
+    const now = ctx.clock.now();
+    if (until < now + MIN_SNOOZE_MS) throw invalid('until', 'Choose a time at least a minute from now.');
+    if (until > now + MAX_SNOOZE_MS) throw invalid('until', 'Choose a time within a year.');
+    const client = ctx.db.$client;
+    const list = JSON.stringify(ids);
+    const leavingInbox = client
+      .prepare('select count(*) from notifications where user_id = ? and read_at is null and snoozed_until is null and id in (select value from json_each(?))')
+      .pluck()
+      .get(userId, list) as number;
+    const result = client
+      .prepare('update notifications set snoozed_until = ?, read_at = null where user_id = ? and id in (select value from json_each(?))')
+      .run(until, userId, list);
+    adjustUnread(ctx, new Map([[userId, -leavingInbox]]));
+    if (result.changes > 0) ctx.change.snoozesChanged = true;
+    return touched(ctx, userId, result.changes);
+  },
+
+  /** Brings snoozed notifications back now (the person changed their mind). */
+  unsnooze(ctx: WriteContext, userId: number, ids: number[]): number {
+    const woken = ctx.db.$client
+      .prepare('update notifications set snoozed_until = null where user_id = ? and snoozed_until is not null and id in (select value from json_each(?)) returning id')
+      .pluck()
+      .all(userId, JSON.stringify(ids)) as number[];
+    adjustUnread(ctx, new Map([[userId, woken.length]]));
+    if (woken.length > 0) ctx.change.snoozesChanged = true;
+    return touched(ctx, userId, woken.length);
+  },
+
+  /**
+   * Brings back every notification whose snooze has run out, unread, announced to its owner as new
+   * (the bell, a banner if they want banners). Returns how many came back.
+   */
+  wakeDue(ctx: WriteContext): number {
+    const woken = ctx.db.$client
+      .prepare('update notifications set snoozed_until = null where snoozed_until is not null and snoozed_until <= ? returning id')
+      .pluck()
+      .all(ctx.clock.now()) as number[];
+    if (woken.length === 0) return 0;
+    const views = notifications.viewsOf(ctx, woken);
+    const added = new Map<number, number>();
+    for (const [userId, view] of views) {
+      added.set(userId, (added.get(userId) ?? 0) + (view.readAt === null ? 1 : 0));
+      ctx.change.notify(userId, view);
+    }
+    adjustUnread(ctx, added);
+    ctx.change.snoozesChanged = true;
+    return woken.length;
+  },
+
+  /** When the next snoozed notification is due, or null when none is snoozed. */
+  nextWake(ctx: CoreContext): number | null {
+    return (ctx.db.$client.prepare('select min(snoozed_until) from notifications where snoozed_until is not null').pluck().get() as number | null) ?? null;
+  },
+
+  /** Notifications by id, with their owners, for announcing them. */
+  viewsOf(ctx: CoreContext, ids: number[]): [userId: number, view: NotificationView][] {
+    const rows = ctx.db.$client
+      .prepare(`${columns.replace('select ', 'select n.user_id as userId, ')} where n.id in (select value from json_each(?)) order by n.id`)
+      .all(JSON.stringify(ids)) as (NotificationRecord & { userId: number })[];
+    return rows.map(({ userId, ...record }) => [userId, toView(record)]);
   },
 
   /** Deletes only read notifications: an unread one must be seen (or marked read) first. */

@@ -1,0 +1,2 @@
+ALTER TABLE `notifications` ADD `snoozed_until` integer;--> statement-breakpoint
+CREATE INDEX `notifications_snoozed` ON `notifications` (`snoozed_until`,`user_id`) WHERE "notifications"."snoozed_until" is not null;
