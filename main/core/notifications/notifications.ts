@@ -31,7 +31,6 @@ interface NotificationRecord {
   snoozedUntil: number | null;
 }
 
-const MIN_SNOOZE_MS = 60_000;
 const MAX_SNOOZE_MS = 366 * 86_400_000;
 
 /** Rows per multi-row insert: well inside SQLite's limit on bound values. */
@@ -176,7 +175,7 @@ export const notifications = {
    */
   snooze(ctx: WriteContext, userId: number, ids: number[], until: number): number {
     const now = ctx.clock.now();
-    if (until < now + MIN_SNOOZE_MS) throw invalid('until', 'Choose a time at least a minute from now.');
+    if (until <= now) throw invalid('until', 'Choose a time in the future.');
     if (until > now + MAX_SNOOZE_MS) throw invalid('until', 'Choose a time within a year.');
     const client = ctx.db.$client;
     const list = JSON.stringify(ids);

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useCall } from '../client/hooks';
 import { QueryError } from '../components/QueryError';
 import { NotificationList, NotificationRow } from './NotificationRow';
+import { SnoozeMenu } from './SnoozeMenu';
 import { unreadPhrase } from './notificationText';
 import { useNotificationActions } from './useNotificationActions';
 
@@ -92,19 +93,22 @@ export function NotificationDrawer({ opened, onClose }: { opened: boolean; onClo
                       onClose();
                     }}
                     actions={
-                      <Tooltip label="Mark as read" openDelay={300}>
-                        <ActionIcon
-                          variant="subtle"
-                          color="gray"
-                          aria-label="Mark as read"
-                          onClick={() => {
-                            refocusAt.current = { index, id: notification.id };
-                            actions.markRead(notification);
-                          }}
-                        >
-                          <IconCheck size={17} />
-                        </ActionIcon>
-                      </Tooltip>
+                      <Group gap={2} wrap="nowrap">
+                        <SnoozeMenu notification={notification} compact onSnoozed={() => (refocusAt.current = { index, id: notification.id })} />
+                        <Tooltip label="Mark as read" openDelay={300}>
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            aria-label="Mark as read"
+                            onClick={() => {
+                              refocusAt.current = { index, id: notification.id };
+                              actions.markRead(notification);
+                            }}
+                          >
+                            <IconCheck size={17} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Group>
                     }
                   />
                 ))}

@@ -1,0 +1,109 @@
+import { ActionIcon, Button, Group, Menu, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconCalendarTime, IconClockPause } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { NotificationView } from '../../../main/contract';
+import { useMutate } from '../client/hooks';
+import { fieldErrorsOf } from '../components/forms/formErrors';
+import { absoluteTime } from '../components/relativeTime';
+import { notifyDone, notifyFailed } from '../components/notify';
+import { useNow } from '../components/useNow';
+import { fromLocalInput, snoozeChoices, toLocalInput } from './snoozeTimes';
+
+interface SnoozeMenuProps {
+  notification: NotificationView;
+  /** The flyout's icon button, or the inbox's labelled one. */
+  compact?: boolean;
+  /** Called once the snooze is asked for (the row is about to leave the list). */
+  onSnoozed?: () => void;
+}
+
+/** "Snooze" on one notification: an hour, tomorrow morning, next week, or a date and time. */
+export function SnoozeMenu({ notification, compact = false, onSnoozed }: SnoozeMenuProps) {
+  const snooze = useMutate('notifications.snooze');
+  const [picking, setPicking] = useState(false);
+  const [picked, setPicked] = useState('');
+  // Labels from the minute's clock; each time is worked out again at the click.
+  const choices = snoozeChoices(useNow());
+
+  const snoozeUntil = (until: number, close?: () => void) => {
+    onSnoozed?.();
+    snooze.mutate(
+      { ids: [notification.id], until },
+      {
+        onSuccess: () => {
+          close?.();
+          notifyDone('Snoozed', `Back in your inbox ${absoluteTime(until)}.`);
+        },
+        onError: (error) => {
+          if (!close) notifyFailed('Could not snooze it', error);
+        },
+      },
+    );
+  };
+  const pickedTime = fromLocalInput(picked);
+  const pickError = fieldErrorsOf(snooze.error).until ?? (picked && pickedTime === null ? 'Enter a date and time that exists here' : undefined);
+
+  return (
+    <>
+      <Menu position="bottom-end" withinPortal shadow="md" width={260}>
+        <Menu.Target>
+          {compact ? (
+            <Tooltip label="Snooze" openDelay={300}>
+              <ActionIcon variant="subtle" color="gray" aria-label="Snooze">
+                <IconClockPause size={17} />
+              </ActionIcon>
+            </Tooltip>
+          ) : (
+            <Button size="compact-xs" variant="default" leftSection={<IconClockPause size={14} />}>
+              Snooze
+            </Button>
+          )}
+        </Menu.Target>
+        <Menu.Dropdown aria-label={`Snooze ${notification.title}`}>
+          <Menu.Label>Snooze until</Menu.Label>
+          {choices.map((choice, index) => (
+            <Menu.Item key={choice.label} onClick={() => snoozeUntil(snoozeChoices(Date.now())[index]?.until ?? choice.until)}>
+              {choice.label}
+            </Menu.Item>
+          ))}
+          <Menu.Divider />
+          <Menu.Item
+            leftSection={<IconCalendarTime size={15} />}
+            onClick={() => {
+              snooze.reset();
+              setPicked(toLocalInput(Date.now() + 3 * 3_600_000));
+              setPicking(true);
+            }}
+          >
+            Pick a date and time…
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <Modal opened={picking} onClose={() => setPicking(false)} title="Snooze until" centered>
+        <form
+          // Checked here and by the core, with our words rather than the browser's.
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (pickedTime !== null) snoozeUntil(pickedTime, () => setPicking(false));
+          }}
+        >
+          <Stack gap="md">
+            <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              “{notification.title}” leaves your inbox and the bell until then, and comes back unread.
+            </Text>
+            <TextInput type="datetime-local" label="Back at" value={picked} onChange={(event) => setPicked(event.currentTarget.value)} error={pickError} required data-autofocus />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setPicking(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={snooze.isPending} disabled={pickedTime === null}>
+                Snooze
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
