@@ -39,6 +39,42 @@ export const categorySubscriptions = sqliteTable(
  * it has a small row in `notifications` pointing here, so a crossing followed by a thousand people
  * stores its text once.
  */
+/**
+ * A person's pause on a part (and its variants): no notification of any kind about it until
+ * `until`, or, with untilRestocked, until its stock is back at its minimum.
+ */
+export const partMutes = sqliteTable(
+  'part_mutes',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    partId: integer('part_id')
+      .notNull()
+      .references(() => parts.id, { onDelete: 'cascade' }),
+    until: integer('until'),
+    untilRestocked: integer('until_restocked', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.partId] }), index('part_mutes_part').on(table.partId)],
+);
+
+/** A person's pause on a category and everything under it, until a time. */
+export const categoryMutes = sqliteTable(
+  'category_mutes',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => partCategories.id, { onDelete: 'cascade' }),
+    until: integer('until').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.categoryId] }), index('category_mutes_category').on(table.categoryId)],
+);
+
 export const notificationEvents = sqliteTable('notification_events', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   kind: text('kind').notNull(),

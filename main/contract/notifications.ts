@@ -14,6 +14,20 @@ export const subscriptionStatus = z.object({
 });
 export type SubscriptionStatus = z.infer<typeof subscriptionStatus>;
 
+/** Whether the signed-in person has paused notifications about a part or category, and until when. */
+export const muteStatus = z.object({
+  target: subscriptionTarget,
+  /** Null when nothing is muted; `via` names the template or category muted when it is not this one. */
+  muted: z
+    .object({
+      until: timestamp.nullable(),
+      untilRestocked: z.boolean(),
+      via: z.object({ kind: z.enum(['part', 'category']), id, name: z.string() }).nullable(),
+    })
+    .nullable(),
+});
+export type MuteStatus = z.infer<typeof muteStatus>;
+
 export const notificationView = z.object({
   id,
   kind: z.string(),
@@ -45,6 +59,13 @@ export const notificationKinds = z.enum([
 export const notificationsContract = {
   'subscriptions.subscribe': { access: 'member', input: subscriptionTarget, output: subscriptionStatus },
   'subscriptions.unsubscribe': { access: 'member', input: subscriptionTarget, output: subscriptionStatus },
+  'mutes.set': {
+    access: 'member',
+    input: z.object({ target: subscriptionTarget, until: timestamp.nullable().default(null), untilRestocked: z.boolean().default(false) }),
+    output: muteStatus,
+  },
+  'mutes.clear': { access: 'member', input: z.object({ target: subscriptionTarget }), output: muteStatus },
+  'mutes.status': { access: 'member', input: z.object({ targets: z.array(subscriptionTarget).max(500) }), output: z.array(muteStatus) },
   'subscriptions.status': {
     access: 'member',
     input: z.object({ targets: z.array(subscriptionTarget).max(500) }),
@@ -54,8 +75,8 @@ export const notificationsContract = {
     access: 'member',
     input: z.object({}),
     output: z.object({
-      parts: z.array(z.object({ id, name: z.string(), ipn: z.string().nullable(), categoryPath: z.array(pathEntry) })),
-      categories: z.array(z.object({ id, name: z.string(), path: z.array(pathEntry), partCount: z.number().int() })),
+      parts: z.array(z.object({ id, name: z.string(), ipn: z.string().nullable(), categoryPath: z.array(pathEntry), muted: muteStatus.shape.muted })),
+      categories: z.array(z.object({ id, name: z.string(), path: z.array(pathEntry), partCount: z.number().int(), muted: muteStatus.shape.muted })),
     }),
   },
   'subscriptions.lowStock': {

@@ -16,6 +16,7 @@ import { listMovements } from '../core/inventory/movements';
 import { parts } from '../core/inventory/parts';
 import { stock } from '../core/inventory/stock';
 import { notifications } from '../core/notifications/notifications';
+import { mutes } from '../core/subscriptions/mutes';
 import { subscriptions } from '../core/subscriptions/subscriptions';
 import { users } from '../core/users/users';
 import { hashPassword } from '../core/users/passwords';
@@ -225,6 +226,9 @@ export const handlers: HandlerTable = {
   'subscriptions.subscribe': (input, call) => call.core.write(actor(call), (ctx) => subscriptions.subscribe(ctx, actor(call), input)),
   'subscriptions.unsubscribe': (input, call) =>
     call.core.write(actor(call), (ctx) => subscriptions.unsubscribe(ctx, actor(call), input)),
+  'mutes.set': (input, call) => call.core.write(actor(call), (ctx) => mutes.set(ctx, actor(call), input.target, input)),
+  'mutes.clear': (input, call) => call.core.write(actor(call), (ctx) => mutes.clear(ctx, actor(call), input.target)),
+  'mutes.status': (input, call) => call.core.read((ctx) => mutes.status(ctx, actor(call), input.targets)),
   'subscriptions.status': (input, call) => call.core.read((ctx) => subscriptions.status(ctx, actor(call), input.targets)),
   'subscriptions.list': (_input, call) => call.core.read((ctx) => subscriptions.list(ctx, actor(call))),
   'subscriptions.lowStock': (input, call) => call.core.read((ctx) => subscriptions.lowStock(ctx, actor(call), input)),

@@ -27,6 +27,8 @@ export const replicatedTables: Record<string, TablePolicy> = {
   stock_movements: { key: ['id'] },
   part_subscriptions: { key: ['user_id', 'part_id'] },
   category_subscriptions: { key: ['user_id', 'category_id'] },
+  part_mutes: { key: ['user_id', 'part_id'] },
+  category_mutes: { key: ['user_id', 'category_id'] },
   notification_preferences: { key: ['user_id', 'kind'] },
   bom_lines: { key: ['id'] },
   build_orders: { key: ['id'] },

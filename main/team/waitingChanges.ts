@@ -16,7 +16,7 @@ export interface WaitingChangeView {
 }
 
 /** Tables whose rows belong to one person (user_id): shown only to that person. */
-const PERSONAL = new Set(['notifications', 'part_subscriptions', 'category_subscriptions', 'notification_preferences']);
+const PERSONAL = new Set(['notifications', 'part_subscriptions', 'category_subscriptions', 'notification_preferences', 'part_mutes', 'category_mutes']);
 
 const nouns: Record<string, string> = {
   parts: 'part',
@@ -68,6 +68,8 @@ function phrases(client: Database.Database, event: TeamEvent, viewerId: number):
       if (change.t === 'part_subscriptions' && change.op !== 'u') found.push(`${change.op === 'i' ? 'Subscribed to' : 'Unsubscribed from'} ${nameOf(client, 'parts', change.row.part_id)}`);
       if (change.t === 'category_subscriptions' && change.op !== 'u') found.push(`${change.op === 'i' ? 'Subscribed to' : 'Unsubscribed from'} ${nameOf(client, 'part_categories', change.row.category_id)}`);
       if (change.t === 'notification_preferences') found.push('Changed notification preferences');
+      if (change.t === 'part_mutes' && change.op !== 'u') found.push(`${change.op === 'i' ? 'Muted' : 'Unmuted'} ${nameOf(client, 'parts', change.row.part_id)}`);
+      if (change.t === 'category_mutes' && change.op !== 'u') found.push(`${change.op === 'i' ? 'Muted' : 'Unmuted'} ${nameOf(client, 'part_categories', change.row.category_id)}`);
       continue;
     }
     if (change.t === 'stock_movements' && change.op === 'i') {

@@ -279,3 +279,59 @@ describe('subscribing to something already low', () => {
     expect(summary?.message).not.toContain('Spring');
   });
 });
+
+describe('muting a part or category', () => {
+  const DAY = 86_400_000;
+
+  it('keeps every notice about a muted part from that person until the date, and only from them', async () => {
+    const [top] = await categoryChain();
+    const { part, item } = await stockedPart({ name: 'Relay', minimum: '10', quantity: '12', categoryId: top as number });
+    await app.call('subscriptions.subscribe', { kind: 'category', id: top as number }, alice);
+    await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, bob);
+    const until = app.clock.now() + 2 * DAY;
+    expect(await app.call('mutes.set', { target: { kind: 'category', id: top as number }, until }, alice)).toMatchObject({ muted: { until, untilRestocked: false, via: null } });
+    const [onPart] = await app.call('mutes.status', { targets: [{ kind: 'part', id: part.id }] }, alice);
+    expect(onPart?.muted).toMatchObject({ until, via: { kind: 'category', name: 'Top' } });
+
+    await app.call('stock.remove', { itemId: item.id, quantity: '5' });
+    await app.call('parts.update', { id: part.id, name: 'Relay', minimumStock: '10', isAssembly: true, categoryId: top as number });
+    await app.call('builds.create', { assemblyId: part.id, quantity: '1' }, bob);
+    expect(await inbox(alice)).toEqual([]);
+    expect((await inbox(bob)).map((row) => row.title)).toEqual(['Low stock: Relay']);
+    const listed = await app.call('subscriptions.list', {}, alice);
+    expect(listed.categories[0]?.muted).toMatchObject({ until });
+
+    // After the date it is heard again: the next crossing reaches Alice.
+    await app.call('stock.add', { itemId: item.id, quantity: '10' });
+    app.clock.advance(2 * DAY + 1);
+    await app.call('stock.remove', { itemId: item.id, quantity: '10' });
+    expect((await inbox(alice)).map((row) => row.title)).toEqual(['Low stock: Relay']);
+    expect((await app.call('mutes.status', { targets: [{ kind: 'part', id: part.id }] }, alice))[0]?.muted).toBeNull();
+  });
+
+  it('mutes a low part until its stock is back, then ends by itself; refuses that for a part that is not low', async () => {
+    const { part, item } = await stockedPart({ name: 'Diode', minimum: '10', quantity: '12' });
+    await app.call('subscriptions.subscribe', { kind: 'part', id: part.id }, alice);
+    const refused = await app.dispatch('mutes.set', { target: { kind: 'part', id: part.id }, untilRestocked: true }, alice);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { untilRestocked: expect.stringContaining('not low now') } } });
+    await app.call('stock.remove', { itemId: item.id, quantity: '5' });
+    await app.call('notifications.markAllRead', {}, alice);
+    expect(await app.call('mutes.set', { target: { kind: 'part', id: part.id }, untilRestocked: true }, alice)).toMatchObject({ muted: { until: null, untilRestocked: true } });
+    // Still low and falling: nothing (no new crossing anyway); restocked: the mute ends.
+    await app.call('stock.add', { itemId: item.id, quantity: '20' });
+    expect((await app.call('mutes.status', { targets: [{ kind: 'part', id: part.id }] }, alice))[0]?.muted).toBeNull();
+    await app.call('stock.remove', { itemId: item.id, quantity: '20' });
+    expect((await inbox(alice)).map((row) => row.title)).toEqual(['Low stock: Diode']);
+  });
+
+  it('leaves a muted part out of the "already low" notice, and refuses a date in the past', async () => {
+    const [top] = await categoryChain();
+    const { part: muted } = await stockedPart({ name: 'Cap', minimum: '10', quantity: '1', categoryId: top as number });
+    await stockedPart({ name: 'Coil', minimum: '10', quantity: '1', categoryId: top as number });
+    await app.call('mutes.set', { target: { kind: 'part', id: muted.id }, until: app.clock.now() + DAY }, alice);
+    await app.call('subscriptions.subscribe', { kind: 'category', id: top as number }, alice);
+    expect((await inbox(alice)).map((row) => row.title)).toEqual(['Already low: Coil']);
+    expect(await app.dispatch('mutes.set', { target: { kind: 'part', id: muted.id }, until: app.clock.now() - 1 }, alice)).toMatchObject({ ok: false, error: { fields: { until: 'Choose a time in the future.' } } });
+    expect(await app.call('mutes.clear', { target: { kind: 'part', id: muted.id } }, alice)).toMatchObject({ muted: null });
+  });
+});

@@ -2,6 +2,7 @@ import type { WriteContext } from '../context';
 import { queueEmails } from '../mail/delivery';
 import { notifications } from '../notifications/notifications';
 import { formatQuantity } from '../quantity';
+import { endRestockedMutes, mutedUsersOfPart } from '../subscriptions/mutes';
 import { describeVia, subscribersOfPart } from '../subscriptions/subscribers';
 import { lowStockEmail, stockByLocation, type LowStockFacts } from './lowStockEmail';
 
@@ -31,17 +32,22 @@ export function evaluateTouchedParts(ctx: WriteContext): void {
     )
     .all(JSON.stringify([...ctx.change.touchedParts])) as PartState[];
   const setLow = client.prepare('update parts set is_low = ? where id = ?');
+  const restocked: number[] = [];
   for (const part of flipped) {
     const low = part.isLow !== 1;
     setLow.run(low ? 1 : 0, part.id);
     if (low && !ctx.change.alertsSilenced) notifyLowStock(ctx, part);
+    if (!low) restocked.push(part.id);
   }
+  endRestockedMutes(ctx, restocked);
 }
 
 function notifyLowStock(ctx: WriteContext, part: PartState): void {
   const stock = withUnits(part.stockTotal, part.units);
   const minimum = withUnits(part.minimumStock, part.units);
-  const subscribers = subscribersOfPart(ctx, part.id);
+  const everyone = subscribersOfPart(ctx, part.id);
+  const muted = everyone.length > 0 ? mutedUsersOfPart(ctx, part.id) : new Set<number>();
+  const subscribers = muted.size > 0 ? everyone.filter((subscriber) => !muted.has(subscriber.userId)) : everyone;
   const created = notifications.createMany(
     ctx,
     {

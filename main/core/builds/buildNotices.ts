@@ -4,6 +4,7 @@ import { renderEmail } from '../mail/templates';
 import type { NotificationKind } from '../notifications/kinds';
 import { notifications } from '../notifications/notifications';
 import { formatQuantity } from '../quantity';
+import { mutedUsersOfPart } from '../subscriptions/mutes';
 import { describeVia, subscribersOfPart } from '../subscriptions/subscribers';
 import type { Requirement } from './requirements';
 
@@ -44,7 +45,10 @@ export function noticeToAssemblySubscribers(ctx: WriteContext, build: BuildFacts
     available: formatQuantity(line.available),
     minimum: formatQuantity(line.minimum),
   }));
-  const recipients = subscribersOfPart(ctx, build.assemblyId).filter((subscriber) => notice.except === undefined || notice.except !== subscriber.userId);
+  const muted = mutedUsersOfPart(ctx, build.assemblyId);
+  const recipients = subscribersOfPart(ctx, build.assemblyId).filter(
+    (subscriber) => (notice.except === undefined || notice.except !== subscriber.userId) && !muted.has(subscriber.userId),
+  );
   const created = notifications.createMany(
     ctx,
     {

@@ -2,6 +2,7 @@ import type { SubscriptionTarget } from '../../contract/notifications';
 import type { WriteContext } from '../context';
 import { notifications } from '../notifications/notifications';
 import { formatQuantity } from '../quantity';
+import { mutedUsersOfPart } from './mutes';
 import { coverageOfPart } from './subscribers';
 
 // A person who subscribes to something that is already low would otherwise hear nothing until it
@@ -45,7 +46,7 @@ function newlyCoveredLowParts(ctx: WriteContext, userId: number, target: Subscri
   } finally {
     client.exec('rollback to already_low; release already_low');
   }
-  return [...now.values()].filter((part) => !before.has(part.id));
+  return [...now.values()].filter((part) => !before.has(part.id) && !mutedUsersOfPart(ctx, part.id).has(userId));
 }
 
 function amount(quantity: number, units: string): string {

@@ -5,6 +5,7 @@ import { notFound } from '../errors';
 import { partRowColumns, partRowFrom, toPartRow, type PartRowRecord } from '../inventory/partViews';
 import { pathOf } from '../inventory/trees';
 import { tellWhatIsAlreadyLow } from './alreadyLow';
+import { mutes } from './mutes';
 import { coverageOfCategory, coverageOfPart, describeVia } from './subscribers';
 
 function assertTarget(ctx: CoreContext, target: SubscriptionTarget): void {
@@ -87,8 +88,13 @@ export const subscriptions = {
       parts: partRows.map(({ categoryId, ...row }) => ({
         ...row,
         categoryPath: categoryId === null ? [] : pathOf(client, 'part_categories', categoryId),
+        muted: mutes.status(ctx, userId, [{ kind: 'part', id: row.id }])[0]?.muted ?? null,
       })),
-      categories: categoryRows.map((row) => ({ ...row, path: pathOf(client, 'part_categories', row.id) })),
+      categories: categoryRows.map((row) => ({
+        ...row,
+        path: pathOf(client, 'part_categories', row.id),
+        muted: mutes.status(ctx, userId, [{ kind: 'category', id: row.id }])[0]?.muted ?? null,
+      })),
     };
   },
 
