@@ -57,6 +57,6 @@ export type { CategoryView, LocationView, PartRow, PartDetail, StockItemView } f
 export type { MovementView } from './stock';
 export type { CsvKind, ImportSummary } from './transfer';
 export type { BomLineView, BuildStatus, BuildView, RequirementView } from './builds';
-export type { NotificationView, SubscriptionStatus, SubscriptionTarget } from './notifications';
+export type { MuteStatus, NotificationView, SubscriptionStatus, SubscriptionTarget } from './notifications';
 export type { PathEntry } from './shared';
 export type { SyncStateView, TeamStatusView } from './team';

@@ -7,6 +7,7 @@ import { PartFormModal } from '../../components/forms/PartForm';
 import { defaultPartFilters, PartListPanel, type PartFilters } from '../../components/PartListPanel';
 import { TreeNodePage } from '../../components/TreeNodePage';
 import { useIdParam } from '../../components/useIdParam';
+import { MuteControl } from '../../subscriptions/MuteControl';
 import { SubscribeToggle } from '../../subscriptions/SubscribeToggle';
 
 export function CategoryPage() {
@@ -29,6 +30,7 @@ export function CategoryPage() {
       actions={(current) => (
         <>
           <SubscribeToggle target={{ kind: 'category', id: current.id }} name={current.name} />
+          <MuteControl target={{ kind: 'category', id: current.id }} name={current.name} />
           <Button leftSection={<IconPlus size={16} />} onClick={() => setCreatingPart(true)}>
             New part
           </Button>

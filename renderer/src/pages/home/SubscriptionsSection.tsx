@@ -1,5 +1,7 @@
 import { Badge, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconFolder, IconPackage } from '@tabler/icons-react';
+import { IconBellOff, IconFolder, IconPackage } from '@tabler/icons-react';
+import type { MuteStatus } from '../../../../main/contract';
+import { mutedText } from '../../subscriptions/MuteControl';
 import { useCall } from '../../client/hooks';
 import { QueryError } from '../../components/QueryError';
 import { SubscribedLowStockCard } from './SubscribedLowStockCard';
@@ -7,6 +9,14 @@ import { SubscriptionListCard, type SubscriptionEntry } from './SubscriptionList
 
 function joinPath(path: { name: string }[]): string {
   return path.length === 0 ? 'Top level' : path.map((entry) => entry.name).join(' / ');
+}
+
+function MutedBadge({ muted }: { muted: NonNullable<MuteStatus['muted']> }) {
+  return (
+    <Badge variant="light" color="gray" radius="sm" tt="none" fw={500} leftSection={<IconBellOff size={12} />} style={{ flexShrink: 0 }}>
+      {mutedText(muted)}
+    </Badge>
+  );
 }
 
 function EmptyHint({ what }: { what: 'part' | 'category' }) {
@@ -29,17 +39,23 @@ export function SubscriptionsSection() {
     name: part.name,
     to: `/parts/${part.id}`,
     path: joinPath(part.categoryPath),
-    detail: part.ipn ? (
-      <Badge variant="default" radius="sm" ff="monospace" fw={500} tt="none" style={{ flexShrink: 0 }}>
-        {part.ipn}
-      </Badge>
-    ) : undefined,
+    detail: (
+      <>
+        {part.muted && <MutedBadge muted={part.muted} />}
+        {part.ipn && (
+          <Badge variant="default" radius="sm" ff="monospace" fw={500} tt="none" style={{ flexShrink: 0 }}>
+            {part.ipn}
+          </Badge>
+        )}
+      </>
+    ),
   }));
   const categories: SubscriptionEntry[] | undefined = list.data?.categories.map((category) => ({
     target: { kind: 'category', id: category.id },
     name: category.name,
     to: `/categories/${category.id}`,
     path: joinPath(category.path.filter((entry) => entry.id !== category.id)),
+    detail: category.muted ? <MutedBadge muted={category.muted} /> : undefined,
   }));
   const subscribedToAnything = (parts?.length ?? 0) + (categories?.length ?? 0) > 0;
 

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PartStatusBadges } from '../../components/PartStatusBadges';
 import { QueryError } from '../../components/QueryError';
 import { useIdParam } from '../../components/useIdParam';
+import { MuteControl } from '../../subscriptions/MuteControl';
 import { SubscribeToggle } from '../../subscriptions/SubscribeToggle';
 import { NotFoundPage } from '../NotFoundPage';
 import { PartBomTab } from './PartBomTab';
@@ -50,6 +51,7 @@ export function PartPage() {
         actions={
           <>
             <SubscribeToggle target={{ kind: 'part', id: part.id }} name={part.name} />
+            <MuteControl target={{ kind: 'part', id: part.id }} name={part.name} isLow={part.isLow} />
             <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
               Edit
             </Button>
