@@ -78,6 +78,8 @@ export const digestQueue = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: integer('created_at').notNull(),
+    /** Held through quiet hours: sent as one summary at this time instead of in the daily digest. */
+    releaseAt: integer('release_at'),
   },
   (table) => [index('digest_queue_user').on(table.userId, table.createdAt)],
 );

@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
+/** A person's quiet hours, as stored (see main/core/notifications/quietHours.ts). */
+export interface QuietHours {
+  start: string;
+  end: string;
+  weekends: boolean;
+  timeZone: string;
+}
+
 export const users = sqliteTable(
   'users',
   {
@@ -12,6 +20,11 @@ export const users = sqliteTable(
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     /** Hour of the day (0-23, local) at which this person's daily digest is sent. */
     digestHour: integer('digest_hour').notNull().default(8),
+    /**
+     * Hours in which banners and immediate emails wait and arrive as one summary when they end
+     * (JSON: start and end "HH:MM", whole weekends, and the person's time zone); null for none.
+     */
+    quietHours: text('quiet_hours', { mode: 'json' }).$type<QuietHours>(),
     /** Kept with every change to this person's notifications, so the bell's count is one read. */
     unreadNotifications: integer('unread_notifications').notNull().default(0),
     role: text('role', { enum: ['admin', 'member'] }).notNull().default('member'),

@@ -95,6 +95,27 @@ export type ChannelPreference = z.infer<typeof channelPreference>;
 
 const host = z.string().trim().max(253, 'Use at most 253 characters').regex(/^[A-Za-z0-9.:[\]-]*$/, 'Enter a host name such as smtp.example.com');
 
+/** A time zone name this runtime's Intl knows ("Europe/Berlin"). */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:MM');
+
+/** A person's quiet hours: banners and immediate emails wait, and come as one summary when they end. */
+export const quietHours = z.object({
+  start: clockTime,
+  end: clockTime,
+  /** Saturdays and Sundays are quiet all day. */
+  weekends: z.boolean(),
+  timeZone: z.string().min(1).max(100).refine((zone) => isTimeZone(zone), 'Choose a time zone this computer knows'),
+});
+
 export const mailContract = {
   'settings.email.get': { access: 'admin', input: z.object({}), output: emailSettingsView },
   'settings.email.update': {
@@ -169,6 +190,11 @@ export const mailContract = {
     input: z.object({}),
     output: z.object({ paused: z.boolean(), waiting: z.number().int(), lastError: z.string().nullable() }),
   },
+  'profile.setQuietHours': {
+    access: 'member',
+    input: z.object({ quietHours: quietHours.nullable() }),
+    output: z.object({ quietHours: quietHours.nullable() }),
+  },
   'profile.get': {
     access: 'member',
     input: z.object({}),
@@ -178,6 +204,7 @@ export const mailContract = {
       /** Why this person gets no email, or null when they do. */
       emailProblem: z.string().nullable(),
       preferences: z.array(channelPreference.extend({ label: z.string() })),
+      quietHours: quietHours.nullable(),
     }),
   },
   'profile.savePreferences': {

@@ -16,6 +16,7 @@ import { listMovements } from '../core/inventory/movements';
 import { parts } from '../core/inventory/parts';
 import { stock } from '../core/inventory/stock';
 import { notifications } from '../core/notifications/notifications';
+import { quietHoursOf } from '../core/notifications/quietHours';
 import { mutes } from '../core/subscriptions/mutes';
 import { subscriptions } from '../core/subscriptions/subscriptions';
 import { users } from '../core/users/users';
@@ -116,7 +117,13 @@ export const handlers: HandlerTable = {
         digestHour: users.digestHour(ctx, user.id),
         emailProblem: whyNoEmail(readEmailSettings(ctx), user.email),
         preferences: preferencesOf(ctx, user.id).map((entry) => ({ ...entry, label: notificationKindLabels[entry.kind] })),
+        quietHours: quietHoursOf(ctx, user.id),
       };
+    }),
+  'profile.setQuietHours': (input, call) =>
+    call.core.write(actor(call), (ctx) => {
+      ctx.db.$client.prepare('update users set quiet_hours = ? where id = ?').run(input.quietHours ? JSON.stringify(input.quietHours) : null, actor(call));
+      return { quietHours: quietHoursOf(ctx, actor(call)) };
     }),
   'profile.update': (input, call) => call.core.write(actor(call), (ctx) => users.updateProfile(ctx, actor(call), input)),
   'profile.changePassword': async (input, call) => {

@@ -3,6 +3,7 @@ import type { CoreContext, WriteContext } from '../context';
 import type { LinkBuilder } from '../ports';
 import { INSERT_CHUNK } from '../notifications/notifications';
 import { defaultPreference } from '../notifications/preferences';
+import { quietEndsAt, type QuietHours } from '../notifications/quietHours';
 import { emailIsOn, readEmailSettings, type StoredEmailSettings } from './emailSettings';
 import { outbox, type QueuedEmail, type StoredBody } from './outbox';
 import type { EmailContent } from './templates';
@@ -83,6 +84,7 @@ interface FanoutRecipient {
   email: string | null;
   wantsEmail: number;
   mode: 'immediate' | 'digest';
+  quietHours: string | null;
 }
 
 /** The next waiting fan-out after `afterId`, oldest first, or null. */
@@ -110,20 +112,26 @@ export function expandFanout(ctx: WriteContext, id: number): void {
   const recipients = client
     .prepare(
       `select n.id as notificationId, n.user_id as userId, n.reason, u.email, coalesce(p.email, ?) as wantsEmail,
-         coalesce(p.email_mode, 'immediate') as mode
+         coalesce(p.email_mode, 'immediate') as mode, u.quiet_hours as quietHours
        from notifications n join users u on u.id = n.user_id and u.active
        left join notification_preferences p on p.user_id = u.id and p.kind = ?
        where n.id in (select value from json_each(?)) order by n.id`,
     )
     .all(defaultPreference(fanout.kind).email ? 1 : 0, fanout.kind, fanout.notificationIds) as FanoutRecipient[];
   const immediate: QueuedEmail[] = [];
-  const digest: FanoutRecipient[] = [];
+  const digest: (FanoutRecipient & { releaseAt: number | null })[] = [];
   const used = new Set<number>();
   for (const recipient of recipients) {
     const body = bodies[recipient.reason];
     if (!body || recipient.wantsEmail !== 1 || addressProblem(recipient.email) !== null) continue;
     if (recipient.mode === 'digest') {
-      digest.push(recipient);
+      digest.push({ ...recipient, releaseAt: null });
+      continue;
+    }
+    // In the person's quiet hours an immediate email waits, with the others, for one summary when they end.
+    const releaseAt = quietEndsAt(recipient.quietHours === null ? null : (JSON.parse(recipient.quietHours) as QuietHours), now);
+    if (releaseAt !== null) {
+      digest.push({ ...recipient, releaseAt });
       continue;
     }
     used.add(body.bodyId);
@@ -141,8 +149,8 @@ export function expandFanout(ctx: WriteContext, id: number): void {
   for (let start = 0; start < digest.length; start += INSERT_CHUNK) {
     const chunk = digest.slice(start, start + INSERT_CHUNK);
     client
-      .prepare(`insert into digest_queue (notification_id, user_id, created_at) values ${chunk.map(() => '(?, ?, ?)').join(', ')}`)
-      .run(...chunk.flatMap((recipient) => [recipient.notificationId, recipient.userId, now]));
+      .prepare(`insert into digest_queue (notification_id, user_id, created_at, release_at) values ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`)
+      .run(...chunk.flatMap((recipient) => [recipient.notificationId, recipient.userId, now, recipient.releaseAt]));
   }
   const unused = Object.values(bodies).map((body) => body.bodyId).filter((id) => !used.has(id));
   client.prepare('delete from outbox_bodies where id in (select value from json_each(?))').run(JSON.stringify(unused));

@@ -29,7 +29,7 @@ export function queueDueDigests(ctx: WriteContext): number {
   const people = client
     .prepare(
       `select distinct u.id, u.email, u.digest_hour as digestHour from digest_queue q join users u on u.id = q.user_id
-       where u.active and u.email is not null and u.digest_hour <= ?`,
+       where q.release_at is null and u.active and u.email is not null and u.digest_hour <= ?`,
     )
     .all(hour) as { id: number; email: string; digestHour: number }[];
   let queued = 0;
@@ -41,7 +41,7 @@ export function queueDueDigests(ctx: WriteContext): number {
         `select q.notification_id as notificationId, e.title, e.message, e.target_kind as targetKind, e.target_id as targetId,
            n.created_at as createdAt
          from digest_queue q join notifications n on n.id = q.notification_id join notification_events e on e.id = n.event_id
-         where q.user_id = ? order by n.created_at`,
+         where q.user_id = ? and q.release_at is null order by n.created_at`,
       )
       .all(person.id) as QueuedNotification[];
     if (items.length === 0) continue;
@@ -67,8 +67,53 @@ export function queueDueDigests(ctx: WriteContext): number {
       headers: unsubscribeHeaders(ctx.links),
       dedupeKey,
     });
-    client.prepare('delete from digest_queue where user_id = ?').run(person.id);
+    client.prepare('delete from digest_queue where user_id = ? and release_at is null').run(person.id);
     queued += 1;
   }
-  return queued;
+  return queued + queueQuietHoursSummaries(ctx);
+}
+
+/**
+ * Emails held through people's quiet hours go out as one summary each once those hours end (the
+ * summary's key holds the moment they ended, so it is sent once). Returns how many it queued.
+ */
+function queueQuietHoursSummaries(ctx: WriteContext): number {
+  const settings = readEmailSettings(ctx);
+  const now = ctx.clock.now();
+  const client = ctx.db.$client;
+  const people = client
+    .prepare(
+      `select u.id, u.email, max(q.release_at) as releasedAt from digest_queue q join users u on u.id = q.user_id
+       where q.release_at is not null and q.release_at <= ? and u.active and u.email is not null group by u.id`,
+    )
+    .all(now) as { id: number; email: string; releasedAt: number }[];
+  for (const person of people) {
+    const items = client
+      .prepare(
+        `select q.notification_id as notificationId, e.title, e.message, e.target_kind as targetKind, e.target_id as targetId,
+           n.created_at as createdAt
+         from digest_queue q join notifications n on n.id = q.notification_id join notification_events e on e.id = n.event_id
+         where q.user_id = ? and q.release_at is not null and q.release_at <= ? order by n.created_at`,
+      )
+      .all(person.id, now) as QueuedNotification[];
+    const content = renderEmail({
+      instanceName: settings.instanceName,
+      heading: `During your quiet hours: ${items.length} notification${items.length === 1 ? '' : 's'}`,
+      intro: 'These arrived while your quiet hours were on, and waited for them to end.',
+      facts: [],
+      table: {
+        columns: ['Notification', 'Details', 'Open'],
+        rows: items.map((item) => [item.title, item.message, ctx.links.deepLink(paths[item.targetKind]?.(item.targetId) ?? '/inbox')]),
+      },
+      reason: 'You set quiet hours on your profile.',
+      path: '/inbox',
+      links: ctx.links,
+    });
+    const dedupeKey = `quiet:${person.id}:${person.releasedAt}`;
+    if (!client.prepare('select 1 from outbox where dedupe_key = ?').get(dedupeKey)) {
+      outbox.enqueue(ctx, { content, userId: person.id, notificationId: null, kind: 'digest', recipient: person.email, headers: unsubscribeHeaders(ctx.links), dedupeKey });
+    }
+    client.prepare('delete from digest_queue where user_id = ? and release_at is not null and release_at <= ?').run(person.id, now);
+  }
+  return people.length;
 }

@@ -263,6 +263,34 @@ describe('low-stock email', () => {
     expect(smtp.received).toHaveLength(2);
   });
 
+  it('holds a person\'s immediate emails through their quiet hours and sends them as one summary when the hours end', async () => {
+    await configureMail(smtp.port);
+    // The test clock stands at 09:00 UTC on a Thursday: inside Alice's 08:00-10:00.
+    await app.call('profile.setQuietHours', { quietHours: { start: '08:00', end: '10:00', weekends: false, timeZone: 'UTC' } }, alice);
+    expect((await app.call('profile.get', {}, alice)).quietHours).toMatchObject({ start: '08:00', timeZone: 'UTC' });
+    for (const name of ['One', 'Two']) await (await watchedPart(name)).cross();
+    await drainUntil(() => smtp.received.length >= 2);
+    await drainUntil(() => false, 2);
+    expect(smtp.received.map((mail) => mail.envelopeTo[0])).toEqual(['bob@example.test', 'bob@example.test']);
+    // In the app nothing waits: both are in Alice's inbox already.
+    expect((await app.call('notifications.unreadCount', {}, alice)).count).toBe(2);
+
+    app.clock.advance(60 * 60_000);
+    await drainUntil(() => smtp.received.length >= 3);
+    await drainUntil(() => false, 2);
+    const toAlice = smtp.received.filter((mail) => mail.envelopeTo[0] === 'alice@example.test');
+    expect(toAlice).toHaveLength(1);
+    expect(toAlice[0]?.parsed.subject).toBe('[Workshop] During your quiet hours: 2 notifications');
+    expect(toAlice[0]?.parsed.text).toContain('Low stock: One');
+    expect(toAlice[0]?.parsed.text).toContain('Low stock: Two');
+  });
+
+  it('refuses quiet hours in a time zone nobody knows, or at a time that is not one', async () => {
+    const refused = await app.dispatch('profile.setQuietHours', { quietHours: { start: '25:00', end: '07:30', weekends: false, timeZone: 'Mars/Olympus' } }, alice);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((await app.call('profile.get', {}, alice)).quietHours).toBeNull();
+  });
+
   it('merges a day of notifications into one digest per person', async () => {
     await configureMail(smtp.port);
     const prefs = await app.call('profile.get', {}, alice);

@@ -3,7 +3,7 @@ import type { NotificationView } from '../../contract/notifications';
 import { AlertBatcher, summarize, type OsAlert } from './alertBatcher';
 
 function notification(id: number, kind: string, title: string): NotificationView {
-  return { id, kind, title, message: `${title} message`, reason: '', target: { kind: 'part', id: String(id) }, link: `/parts/${id}`, createdAt: 0, readAt: null };
+  return { id, kind, title, message: `${title} message`, reason: '', target: { kind: 'part', id: String(id) }, link: `/parts/${id}`, createdAt: 0, readAt: null, snoozedUntil: null };
 }
 
 afterEach(() => vi.useRealTimers());
@@ -46,5 +46,33 @@ describe('OS banners', () => {
     batcher.clear();
     vi.advanceTimersByTime(5000);
     expect(shown).toEqual([]);
+  });
+
+  it('holds banners through quiet hours and shows one summary when they end', () => {
+    vi.useFakeTimers();
+    const shown: OsAlert[] = [];
+    let now = 1_000_000;
+    let quietUntil: number | null = now + 60_000;
+    const batcher = new AlertBatcher({
+      windowMs: 1000,
+      wants: () => true,
+      notifier: { show: (alert) => shown.push(alert) },
+      open: () => undefined,
+      quietUntil: () => quietUntil,
+      now: () => now,
+    });
+    batcher.add([notification(1, 'part.low_stock', 'Low stock: A')]);
+    vi.advanceTimersByTime(30_000);
+    batcher.add([notification(2, 'build.created', 'New build order BO-0002')]);
+    vi.advanceTimersByTime(29_000);
+    expect(shown).toEqual([]);
+    now += 60_000;
+    quietUntil = null;
+    vi.advanceTimersByTime(1_000);
+    expect(shown).toEqual([{ title: 'During your quiet hours: 2 notifications', body: 'A, New build order BO-0002', path: '/inbox' }]);
+    // Outside quiet hours, banners come as before.
+    batcher.add([notification(3, 'part.low_stock', 'Low stock: C')]);
+    vi.advanceTimersByTime(1000);
+    expect(shown.at(-1)?.title).toBe('Low stock: C');
   });
 });

@@ -43,6 +43,9 @@ export interface BatcherOptions {
   wants: (kind: string) => boolean;
   notifier: OsNotifier;
   open: (path: string) => void;
+  /** When this person's quiet hours end, if they are in them now (banners wait until then). */
+  quietUntil?: () => number | null;
+  now?: () => number;
 }
 
 /**
@@ -52,12 +55,24 @@ export interface BatcherOptions {
 export class AlertBatcher {
   private pending: NotificationView[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private held: NotificationView[] = [];
+  private heldTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: BatcherOptions) {}
 
   add(created: NotificationView[]): void {
     const wanted = created.filter((entry) => this.options.wants(entry.kind));
     if (wanted.length === 0) return;
+    const quietUntil = this.options.quietUntil?.() ?? null;
+    if (quietUntil !== null) {
+      // Quiet hours: kept for one summary banner when they end.
+      this.held.push(...wanted);
+      if (!this.heldTimer) {
+        const now = this.options.now?.() ?? Date.now();
+        this.heldTimer = setTimeout(() => this.releaseHeld(), Math.max(0, quietUntil - now));
+      }
+      return;
+    }
     this.pending.push(...wanted);
     this.timer ??= setTimeout(() => this.flush(), this.options.windowMs ?? 1500);
   }
@@ -65,8 +80,23 @@ export class AlertBatcher {
   /** Drops anything waiting (the person signed out). */
   clear(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.heldTimer) clearTimeout(this.heldTimer);
     this.timer = null;
+    this.heldTimer = null;
     this.pending = [];
+    this.held = [];
+  }
+
+  /** The quiet hours ended: what arrived meanwhile, as one banner. */
+  releaseHeld(): void {
+    if (this.heldTimer) clearTimeout(this.heldTimer);
+    this.heldTimer = null;
+    const held = this.held;
+    this.held = [];
+    const alert = summarize(held);
+    if (!alert) return;
+    const summary = held.length > 1 ? { ...alert, title: `During your quiet hours: ${held.length} notifications` } : alert;
+    this.options.notifier.show(summary, () => this.options.open(summary.path));
   }
 
   flush(): void {

@@ -1,6 +1,7 @@
 import type { EventPayload } from '../../contract/events';
 import type { Core } from '../../core/core';
 import { preferenceFor } from '../../core/notifications/preferences';
+import { quietEndsAt, quietHoursOf } from '../../core/notifications/quietHours';
 import { AlertBatcher, type OsNotifier } from './alertBatcher';
 
 export interface OsAlertOptions {
@@ -23,6 +24,8 @@ export function startOsAlerts(core: Core, options: OsAlertOptions): () => void {
       batcher = new AlertBatcher({
         windowMs: options.windowMs ?? 1500,
         wants: (kind) => core.read((ctx) => preferenceFor(ctx, userId, kind).desktop),
+        quietUntil: () => core.read((ctx) => quietEndsAt(quietHoursOf(ctx, userId), ctx.clock.now())),
+        now: () => core.clock.now(),
         notifier: {
           show: (alert, onClick) => {
             if (options.signedIn().has(userId)) options.notifier.show(alert, onClick);
