@@ -7,6 +7,7 @@ import { DesktopSettingsCard } from '../desktop/DesktopSettingsCard';
 import { ChangePasswordCard } from './ChangePasswordCard';
 import { NotificationPreferencesCard } from './NotificationPreferencesCard';
 import { ProfileDetailsCard } from './ProfileDetailsCard';
+import { QuietHoursCard } from './QuietHoursCard';
 
 export function ProfilePage() {
   const profile = useCall('profile.get', {});
@@ -37,6 +38,7 @@ export function ProfilePage() {
             </Grid.Col>
           </Grid>
           <NotificationPreferencesCard preferences={profile.data.preferences} />
+          <QuietHoursCard quietHours={profile.data.quietHours} />
           <DesktopSettingsCard />
         </Stack>
       )}
