@@ -29,6 +29,14 @@ test('a muted category stays quiet through a crossing, says so on its page and a
   await inventory.removeStock('Relay 12V', 'Drawer 2', '5');
   await expect(inventory.totalStock()).toContainText('7');
   await bell.expectUnread(0);
+  // The part page says why nothing came.
+  await page.getByRole('button', { name: 'Would I hear about Relay 12V?' }).click();
+  const why = page.getByRole('dialog').filter({ hasText: 'You would not hear when Relay 12V runs low' });
+  await expect(why).toBeVisible();
+  await expect(why.getByRole('listitem').filter({ hasText: 'You are subscribed to Relays.' })).toBeVisible();
+  await expect(why.getByRole('listitem').filter({ hasText: 'You muted Relays' })).toContainText('Until ');
+  if (process.env.STOCKBELL_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/why-not-hear.png' });
+  await page.keyboard.press('Escape');
 
   await sectionLink(page, 'Home').click();
   await expect(page.getByRole('region', { name: 'Subscribed categories' }).getByText(/^Muted until /)).toBeVisible();

@@ -28,6 +28,13 @@ export const muteStatus = z.object({
 });
 export type MuteStatus = z.infer<typeof muteStatus>;
 
+/** For one person and part: whether a low-stock crossing would reach them, and every rule that decides it. */
+export const hearingExplanation = z.object({
+  hears: z.boolean(),
+  lines: z.array(z.object({ kind: z.enum(['ok', 'blocked', 'note']), text: z.string(), until: timestamp.nullable().optional() })),
+});
+export type HearingExplanation = z.infer<typeof hearingExplanation>;
+
 export const notificationView = z.object({
   id,
   kind: z.string(),
@@ -59,6 +66,7 @@ export const notificationKinds = z.enum([
 export const notificationsContract = {
   'subscriptions.subscribe': { access: 'member', input: subscriptionTarget, output: subscriptionStatus },
   'subscriptions.unsubscribe': { access: 'member', input: subscriptionTarget, output: subscriptionStatus },
+  'subscriptions.explain': { access: 'member', input: z.object({ partId: id }), output: hearingExplanation },
   'mutes.set': {
     access: 'member',
     input: z.object({ target: subscriptionTarget, until: timestamp.nullable().default(null), untilRestocked: z.boolean().default(false) }),

@@ -17,6 +17,7 @@ import { parts } from '../core/inventory/parts';
 import { stock } from '../core/inventory/stock';
 import { notifications } from '../core/notifications/notifications';
 import { quietHoursOf } from '../core/notifications/quietHours';
+import { explainHearing } from '../core/subscriptions/explain';
 import { mutes } from '../core/subscriptions/mutes';
 import { subscriptions } from '../core/subscriptions/subscriptions';
 import { users } from '../core/users/users';
@@ -233,6 +234,7 @@ export const handlers: HandlerTable = {
   'subscriptions.subscribe': (input, call) => call.core.write(actor(call), (ctx) => subscriptions.subscribe(ctx, actor(call), input)),
   'subscriptions.unsubscribe': (input, call) =>
     call.core.write(actor(call), (ctx) => subscriptions.unsubscribe(ctx, actor(call), input)),
+  'subscriptions.explain': (input, call) => call.core.read((ctx) => explainHearing(ctx, actor(call), input.partId)),
   'mutes.set': (input, call) => call.core.write(actor(call), (ctx) => mutes.set(ctx, actor(call), input.target, input)),
   'mutes.clear': (input, call) => call.core.write(actor(call), (ctx) => mutes.clear(ctx, actor(call), input.target)),
   'mutes.status': (input, call) => call.core.read((ctx) => mutes.status(ctx, actor(call), input.targets)),

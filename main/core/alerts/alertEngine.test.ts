@@ -335,3 +335,40 @@ describe('muting a part or category', () => {
     expect(await app.call('mutes.clear', { target: { kind: 'part', id: muted.id } }, alice)).toMatchObject({ muted: null });
   });
 });
+
+describe('why a person would or would not hear about a part', () => {
+  it('names every rule in the way, and what changes how they are told', async () => {
+    const [top] = await categoryChain();
+    const { part, item } = await stockedPart({ name: 'Valve', minimum: '10', quantity: '12', categoryId: top as number });
+    const explain = () => app.call('subscriptions.explain', { partId: part.id }, alice);
+    let answer = await explain();
+    expect(answer.hears).toBe(false);
+    expect(answer.lines[0]).toMatchObject({ kind: 'blocked', text: expect.stringContaining('You are not subscribed to Valve') });
+
+    await app.call('subscriptions.subscribe', { kind: 'category', id: top as number }, alice);
+    answer = await explain();
+    expect(answer.hears).toBe(true);
+    expect(answer.lines).toEqual([
+      { kind: 'ok', text: 'You are subscribed to Top.' },
+      { kind: 'note', text: 'No email: Notification email is switched off for this Stockbell.' },
+    ]);
+
+    await app.call('mutes.set', { target: { kind: 'category', id: top as number }, until: app.clock.now() + 86_400_000 }, alice);
+    await app.call('stock.remove', { itemId: item.id, quantity: '5' });
+    const prefs = await app.call('profile.get', {}, alice);
+    await app.call('profile.savePreferences', { preferences: prefs.preferences.map(({ label: _label, ...entry }) => ({ ...entry, desktop: entry.kind !== 'part.low_stock' })) }, alice);
+    await app.call('profile.setQuietHours', { quietHours: { start: '19:00', end: '07:30', weekends: true, timeZone: 'Europe/Berlin' } }, alice);
+    answer = await explain();
+    expect(answer.hears).toBe(false);
+    expect(answer.lines.map((line) => line.kind)).toEqual(['ok', 'blocked', 'note', 'note', 'note', 'note']);
+    expect(answer.lines[1]).toMatchObject({ text: 'You muted Top: nothing about it reaches you until the mute ends.', until: app.clock.now() + 86_400_000 });
+    expect(answer.lines.map((line) => line.text).join('\n')).toMatch(/below its minimum now \(7 of 10\)[\s\S]*Desktop banners for low stock are off[\s\S]*No email: [\s\S]*From 19:00 to 07:30 and at weekends \(Europe\/Berlin\)/);
+
+    await app.call('parts.update', { id: part.id, name: 'Valve', minimumStock: '0', categoryId: top as number, active: false });
+    expect((await explain()).lines.filter((line) => line.kind === 'blocked').map((line) => line.text)).toEqual([
+      'Valve is inactive: inactive parts never alert.',
+      'Valve has no minimum stock, so it is never low. Set a minimum on the part to be told.',
+      'You muted Top: nothing about it reaches you until the mute ends.',
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PartStatusBadges } from '../../components/PartStatusBadges';
 import { QueryError } from '../../components/QueryError';
 import { useIdParam } from '../../components/useIdParam';
+import { HearingPopover } from '../../subscriptions/HearingPopover';
 import { MuteControl } from '../../subscriptions/MuteControl';
 import { SubscribeToggle } from '../../subscriptions/SubscribeToggle';
 import { NotFoundPage } from '../NotFoundPage';
@@ -51,6 +52,7 @@ export function PartPage() {
         actions={
           <>
             <SubscribeToggle target={{ kind: 'part', id: part.id }} name={part.name} />
+            <HearingPopover partId={part.id} name={part.name} />
             <MuteControl target={{ kind: 'part', id: part.id }} name={part.name} isLow={part.isLow} />
             <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
               Edit
