@@ -50,4 +50,13 @@ test('a snoozed notification leaves the bell, waits under Snoozed, and comes bac
   await centre.expectUnread(2);
   await page.getByRole('main').locator('label').filter({ hasText: 'Unread' }).click();
   await expect(page.getByRole('list', { name: 'Unread notifications' }).getByRole('listitem')).toHaveCount(2);
+
+  // Why did I get this? The subscription, the facts, and each channel.
+  await page.getByRole('list', { name: 'Unread notifications' }).getByRole('listitem').first().getByRole('button', { name: 'Why did I get this?' }).click();
+  const why = page.getByRole('dialog').filter({ hasText: 'You are subscribed to Flapping fuses.' });
+  await expect(why).toBeVisible();
+  await expect(why.getByRole('table', { name: 'Delivery' })).toContainText('In the app');
+  await expect(why.getByRole('table', { name: 'Delivery' })).toContainText('Email');
+  await expect(why).toContainText('Minimum');
+  if (process.env.STOCKBELL_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/why-notified.png' });
 });

@@ -130,3 +130,15 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),
 });
+
+/**
+ * What became of a notification's OS banner on this computer (shown, held for quiet hours, turned
+ * off, nobody signed in), for "Why did I get this?". This desktop's own record; never shared.
+ */
+export const bannerDeliveries = sqliteTable('banner_deliveries', {
+  notificationId: integer('notification_id')
+    .primaryKey()
+    .references(() => notifications.id, { onDelete: 'cascade' }),
+  outcome: text('outcome', { enum: ['shown', 'held', 'released', 'off', 'signed-out'] }).notNull(),
+  at: integer('at').notNull(),
+});

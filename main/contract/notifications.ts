@@ -35,6 +35,16 @@ export const hearingExplanation = z.object({
 });
 export type HearingExplanation = z.infer<typeof hearingExplanation>;
 
+/** "Why did I get this?": what happened, why this person was told, and what each channel did with it. */
+export const notificationWhy = z.object({
+  reason: z.string(),
+  /** Whether the subscription that told them still covers it. */
+  coverageNow: z.string().nullable(),
+  facts: z.array(z.object({ label: z.string(), value: z.string() })),
+  deliveries: z.array(z.object({ channel: z.string(), outcome: z.string(), ok: z.boolean().nullable(), at: timestamp.nullable() })),
+});
+export type NotificationWhy = z.infer<typeof notificationWhy>;
+
 export const notificationView = z.object({
   id,
   kind: z.string(),
@@ -104,6 +114,7 @@ export const notificationsContract = {
   'notifications.markUnread': { access: 'member', input: ids, output: z.object({ changed: z.number().int() }) },
   'notifications.markAllRead': { access: 'member', input: z.object({}), output: z.object({ changed: z.number().int() }) },
   'notifications.delete': { access: 'member', input: ids, output: z.object({ changed: z.number().int() }) },
+  'notifications.why': { access: 'member', input: z.object({ id }), output: notificationWhy },
   'notifications.snooze': {
     access: 'member',
     input: ids.extend({ until: timestamp }),

@@ -17,6 +17,7 @@ import { parts } from '../core/inventory/parts';
 import { stock } from '../core/inventory/stock';
 import { notifications } from '../core/notifications/notifications';
 import { quietHoursOf } from '../core/notifications/quietHours';
+import { whyNotified } from '../core/notifications/why';
 import { explainHearing } from '../core/subscriptions/explain';
 import { mutes } from '../core/subscriptions/mutes';
 import { subscriptions } from '../core/subscriptions/subscriptions';
@@ -256,6 +257,7 @@ export const handlers: HandlerTable = {
   'notifications.delete': (input, call) => ({
     changed: call.core.write(actor(call), (ctx) => notifications.delete(ctx, actor(call), input.ids)),
   }),
+  'notifications.why': (input, call) => call.core.read((ctx) => whyNotified(ctx, actor(call), input.id)),
   'notifications.snooze': (input, call) => ({
     changed: call.core.write(actor(call), (ctx) => notifications.snooze(ctx, actor(call), input.ids, input.until)),
     until: input.until,

@@ -55,7 +55,14 @@ function notifyLowStock(ctx: WriteContext, part: PartState): void {
       title: `Low stock: ${part.name}`,
       message: `${part.name} is down to ${stock}, below its minimum of ${minimum}.`,
       target: { kind: 'part', id: String(part.id) },
-      data: { partId: part.id, partName: part.name, stock: formatQuantity(part.stockTotal), minimum: formatQuantity(part.minimumStock), units: part.units },
+      data: {
+        partId: part.id,
+        partName: part.name,
+        stock: formatQuantity(part.stockTotal),
+        minimum: formatQuantity(part.minimumStock),
+        units: part.units,
+        changedBy: ctx.actorId === null ? null : (ctx.db.$client.prepare('select display_name from users where id = ?').pluck().get(ctx.actorId) as string | undefined) ?? null,
+      },
     },
     subscribers.map((subscriber) => ({ userId: subscriber.userId, reason: describeVia(subscriber.via) })),
   );

@@ -263,6 +263,35 @@ describe('low-stock email', () => {
     expect(smtp.received).toHaveLength(2);
   });
 
+  it('answers "why did I get this?" with the facts, the subscription, and what each channel did', async () => {
+    await configureMail(smtp.port);
+    const prefs = await app.call('profile.get', {}, alice);
+    await app.call('profile.savePreferences', { preferences: prefs.preferences.map(({ label: _label, ...entry }) => ({ ...entry, email: false })) }, alice);
+    await (await watchedPart('Why part')).cross();
+    await drainUntil(() => smtp.received.length >= 1);
+    const [forBob] = (await app.call('notifications.list', { state: 'unread' }, bob)).rows;
+    const why = await app.call('notifications.why', { id: forBob?.id as number }, bob);
+    expect(why).toMatchObject({
+      reason: 'You are subscribed to this part.',
+      coverageNow: 'Still true: You are subscribed to this part.',
+      facts: [
+        { label: 'Stock then', value: '7' },
+        { label: 'Minimum', value: '10' },
+        { label: 'Changed by', value: 'Test Person' },
+      ],
+    });
+    expect(why.deliveries.map((entry) => [entry.channel, entry.ok])).toEqual([
+      ['In the app', true],
+      ['Desktop banner', null],
+      ['Email', true],
+    ]);
+    expect(why.deliveries[2]?.outcome).toMatch(/^Sent to bob@example.test/);
+    const [forAlice] = (await app.call('notifications.list', { state: 'unread' }, alice)).rows;
+    expect((await app.call('notifications.why', { id: forAlice?.id as number }, alice)).deliveries[2]).toMatchObject({ outcome: 'Not emailed: email for this kind is off in your preferences.', ok: false });
+    // Another person's notification is not theirs to ask about.
+    expect(await app.dispatch('notifications.why', { id: forBob?.id as number }, alice)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('holds a person\'s immediate emails through their quiet hours and sends them as one summary when the hours end', async () => {
     await configureMail(smtp.port);
     // The test clock stands at 09:00 UTC on a Thursday: inside Alice's 08:00-10:00.
@@ -274,6 +303,10 @@ describe('low-stock email', () => {
     expect(smtp.received.map((mail) => mail.envelopeTo[0])).toEqual(['bob@example.test', 'bob@example.test']);
     // In the app nothing waits: both are in Alice's inbox already.
     expect((await app.call('notifications.unreadCount', {}, alice)).count).toBe(2);
+
+    const [held] = (await app.call('notifications.list', { state: 'unread' }, alice)).rows;
+    const whyHeld = await app.call('notifications.why', { id: held?.id as number }, alice);
+    expect(whyHeld.deliveries.find((entry) => entry.channel === 'Email')).toMatchObject({ outcome: expect.stringContaining('Held for your quiet hours'), at: expect.any(Number) });
 
     app.clock.advance(60 * 60_000);
     await drainUntil(() => smtp.received.length >= 3);

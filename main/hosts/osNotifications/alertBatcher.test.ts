@@ -53,9 +53,11 @@ describe('OS banners', () => {
     const shown: OsAlert[] = [];
     let now = 1_000_000;
     let quietUntil: number | null = now + 60_000;
+    const recorded: [number[], string][] = [];
     const batcher = new AlertBatcher({
       windowMs: 1000,
-      wants: () => true,
+      wants: (kind) => kind !== 'build.cancelled',
+      record: (ids, outcome) => recorded.push([ids, outcome]),
       notifier: { show: (alert) => shown.push(alert) },
       open: () => undefined,
       quietUntil: () => quietUntil,
@@ -71,8 +73,16 @@ describe('OS banners', () => {
     vi.advanceTimersByTime(1_000);
     expect(shown).toEqual([{ title: 'During your quiet hours: 2 notifications', body: 'A, New build order BO-0002', path: '/inbox' }]);
     // Outside quiet hours, banners come as before.
-    batcher.add([notification(3, 'part.low_stock', 'Low stock: C')]);
+    batcher.add([notification(3, 'part.low_stock', 'Low stock: C'), notification(4, 'build.cancelled', 'Cancelled: BO-0004')]);
     vi.advanceTimersByTime(1000);
     expect(shown.at(-1)?.title).toBe('Low stock: C');
+    // Each banner's fate is kept for "Why did I get this?".
+    expect(recorded).toEqual([
+      [[1], 'held'],
+      [[2], 'held'],
+      [[1, 2], 'released'],
+      [[4], 'off'],
+      [[3], 'shown'],
+    ]);
   });
 });

@@ -46,7 +46,11 @@ export interface BatcherOptions {
   /** When this person's quiet hours end, if they are in them now (banners wait until then). */
   quietUntil?: () => number | null;
   now?: () => number;
+  /** Keeps what became of each notification's banner, for "Why did I get this?". */
+  record?: (notificationIds: number[], outcome: BannerOutcome) => void;
 }
+
+export type BannerOutcome = 'shown' | 'held' | 'released' | 'off' | 'signed-out';
 
 /**
  * Collects the signed-in person's new notifications for a moment, then shows one banner for them.
@@ -62,11 +66,14 @@ export class AlertBatcher {
 
   add(created: NotificationView[]): void {
     const wanted = created.filter((entry) => this.options.wants(entry.kind));
+    const unwanted = created.filter((entry) => !wanted.includes(entry));
+    if (unwanted.length > 0) this.options.record?.(unwanted.map((entry) => entry.id), 'off');
     if (wanted.length === 0) return;
     const quietUntil = this.options.quietUntil?.() ?? null;
     if (quietUntil !== null) {
       // Quiet hours: kept for one summary banner when they end.
       this.held.push(...wanted);
+      this.options.record?.(wanted.map((entry) => entry.id), 'held');
       if (!this.heldTimer) {
         const now = this.options.now?.() ?? Date.now();
         this.heldTimer = setTimeout(() => this.releaseHeld(), Math.max(0, quietUntil - now));
@@ -97,13 +104,16 @@ export class AlertBatcher {
     if (!alert) return;
     const summary = held.length > 1 ? { ...alert, title: `During your quiet hours: ${held.length} notifications` } : alert;
     this.options.notifier.show(summary, () => this.options.open(summary.path));
+    this.options.record?.(held.map((entry) => entry.id), 'released');
   }
 
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const alert = summarize(this.pending);
+    const shown = this.pending;
+    const alert = summarize(shown);
     this.pending = [];
     if (alert) this.options.notifier.show(alert, () => this.options.open(alert.path));
+    this.options.record?.(shown.map((entry) => entry.id), 'shown');
   }
 }

@@ -6,6 +6,7 @@ import { useCall } from '../client/hooks';
 import { QueryError } from '../components/QueryError';
 import { NotificationList, NotificationRow } from './NotificationRow';
 import { SnoozeMenu } from './SnoozeMenu';
+import { WhyPopover } from './WhyPopover';
 import { unreadPhrase } from './notificationText';
 import { useNotificationActions } from './useNotificationActions';
 
@@ -94,6 +95,7 @@ export function NotificationDrawer({ opened, onClose }: { opened: boolean; onClo
                     }}
                     actions={
                       <Group gap={2} wrap="nowrap">
+                        <WhyPopover notification={notification} compact />
                         <SnoozeMenu notification={notification} compact onSnoozed={() => (refocusAt.current = { index, id: notification.id })} />
                         <Tooltip label="Mark as read" openDelay={300}>
                           <ActionIcon

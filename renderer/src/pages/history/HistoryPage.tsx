@@ -8,6 +8,7 @@ import { FormBody, FormModal } from '../../components/forms/FormModal';
 import { notifyDone } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { NotificationListCard } from '../../notifications/NotificationListCard';
+import { WhyPopover } from '../../notifications/WhyPopover';
 import { NotificationRow } from '../../notifications/NotificationRow';
 import { useNotificationActions } from '../../notifications/useNotificationActions';
 import { useNotificationPage } from '../../notifications/useNotificationPage';
@@ -74,6 +75,7 @@ export function HistoryPage() {
                 <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={() => actions.remove(notification)}>
                   Delete
                 </Button>
+                <WhyPopover notification={notification} />
               </>
             }
           />

@@ -11,6 +11,7 @@ import { KIND_FILTERS, type NotificationKind } from '../../notifications/notific
 import { NotificationListCard } from '../../notifications/NotificationListCard';
 import { NotificationRow } from '../../notifications/NotificationRow';
 import { SnoozeMenu } from '../../notifications/SnoozeMenu';
+import { WhyPopover } from '../../notifications/WhyPopover';
 import { useNotificationActions } from '../../notifications/useNotificationActions';
 import { useNotificationPage } from '../../notifications/useNotificationPage';
 import { useUnreadCount } from '../../notifications/useUnreadCount';
@@ -156,6 +157,7 @@ export function InboxPage() {
                     Mark as read
                   </Button>
                   <SnoozeMenu notification={notification} />
+                  <WhyPopover notification={notification} />
                 </>
               )
             }
