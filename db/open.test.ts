@@ -76,6 +76,11 @@ describe('refusing a file it cannot trust', () => {
   });
 });
 
+/** Tables a later migration removed on purpose, with why no data can have been in them. */
+const RETIRED_TABLES: Record<string, string> = {
+  team_row_writes: 'created by 0003 for team mode but never written by any version; 0005 replaced it with team_field_writes',
+};
+
 describe('upgrading', () => {
   it('backs the inventory up before applying new migrations, and keeps its data through every step', async () => {
     const journal = readJournal(defaultMigrationsFolder());
@@ -89,7 +94,10 @@ describe('upgrading', () => {
 
       const upgraded = await openDatabase(file);
       const after = rowCounts(upgraded.$client);
-      for (const [table, count] of Object.entries(counts)) expect(after[table], `${table} at version ${version}`).toBe(count);
+      for (const [table, count] of Object.entries(counts)) {
+        if (table in RETIRED_TABLES) continue;
+        expect(after[table], `${table} at version ${version}`).toBe(count);
+      }
       expect(upgraded.$client.pragma('integrity_check', { simple: true })).toBe('ok');
       upgraded.$client.close();
       const backups = existsSync(join(dir, 'data/backups')) ? readdirSync(join(dir, 'data/backups')) : [];
