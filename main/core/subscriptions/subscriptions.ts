@@ -53,7 +53,8 @@ export const subscriptions = {
       .run(userId, target.id, ctx.clock.now()).changes;
     ctx.change.subscriptionsOf(userId);
     // In a team this follows from the subscription's place in the team's order (main/team).
-    if (added > 0 && !ctx.change.derivationsDeferred) tellWhatIsAlreadyLow(ctx, userId, target);
+    // Not while loading data (the demo, an import): those set up subscriptions, nobody just asked.
+    if (added > 0 && !ctx.change.derivationsDeferred && !ctx.change.alertsSilenced) tellWhatIsAlreadyLow(ctx, userId, target);
     return statusOf(ctx, userId, target);
   },
 
