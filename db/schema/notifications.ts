@@ -116,6 +116,8 @@ export const notifications = sqliteTable(
      * counters count only what is not snoozed; the waker (maintenance) clears it when it is due.
      */
     snoozedUntil: integer('snoozed_until'),
+    /** Archived: out of History, kept past the retention period, found under Archived and by search. */
+    archivedAt: integer('archived_at'),
   },
   (table) => [
     index('notifications_unread').on(table.userId, table.createdAt, table.id).where(sql`${table.readAt} is null and ${table.settled} = 1`),

@@ -58,6 +58,7 @@ export const notificationView = z.object({
   readAt: timestamp.nullable(),
   /** Out of the inbox until then, when it comes back unread. */
   snoozedUntil: timestamp.nullable(),
+  archivedAt: timestamp.nullable(),
 });
 export type NotificationView = z.infer<typeof notificationView>;
 
@@ -106,14 +107,24 @@ export const notificationsContract = {
   'notifications.unreadCount': { access: 'member', input: z.object({}), output: z.object({ count: z.number().int() }) },
   'notifications.list': {
     access: 'member',
-    /** unread: the inbox (snoozed ones left out); read: history; snoozed: what comes back later, soonest first. */
-    input: z.object({ state: z.enum(['unread', 'read', 'snoozed']), kind: notificationKinds.nullable().default(null), ...page }),
+    /**
+     * unread: the inbox (snoozed ones left out); read: history (archived ones left out); snoozed: what
+     * comes back later, soonest first; archived: what was put away. `search` matches title and message.
+     */
+    input: z.object({
+      state: z.enum(['unread', 'read', 'snoozed', 'archived']),
+      kind: notificationKinds.nullable().default(null),
+      search: z.string().trim().max(200).default(''),
+      ...page,
+    }),
     output: z.object({ rows: z.array(notificationView), total: z.number().int() }),
   },
   'notifications.markRead': { access: 'member', input: ids, output: z.object({ changed: z.number().int() }) },
   'notifications.markUnread': { access: 'member', input: ids, output: z.object({ changed: z.number().int() }) },
   'notifications.markAllRead': { access: 'member', input: z.object({}), output: z.object({ changed: z.number().int() }) },
   'notifications.delete': { access: 'member', input: ids, output: z.object({ changed: z.number().int() }) },
+  'notifications.archive': { access: 'member', input: ids, output: z.object({ changed: z.number().int() }) },
+  'notifications.unarchive': { access: 'member', input: ids, output: z.object({ changed: z.number().int() }) },
   'notifications.why': { access: 'member', input: z.object({ id }), output: notificationWhy },
   'notifications.snooze': {
     access: 'member',

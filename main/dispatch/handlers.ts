@@ -257,6 +257,12 @@ export const handlers: HandlerTable = {
   'notifications.delete': (input, call) => ({
     changed: call.core.write(actor(call), (ctx) => notifications.delete(ctx, actor(call), input.ids)),
   }),
+  'notifications.archive': (input, call) => ({
+    changed: call.core.write(actor(call), (ctx) => notifications.archive(ctx, actor(call), input.ids)),
+  }),
+  'notifications.unarchive': (input, call) => ({
+    changed: call.core.write(actor(call), (ctx) => notifications.unarchive(ctx, actor(call), input.ids)),
+  }),
   'notifications.why': (input, call) => call.core.read((ctx) => whyNotified(ctx, actor(call), input.id)),
   'notifications.snooze': (input, call) => ({
     changed: call.core.write(actor(call), (ctx) => notifications.snooze(ctx, actor(call), input.ids, input.until)),

@@ -46,16 +46,26 @@ describe('inbox query plans', () => {
     worker.wake();
     await worker.idle();
     await worker.stop();
-    for (const state of ['unread', 'read'] as const) {
+    for (const state of ['unread', 'read', 'snoozed', 'archived'] as const) {
       await app.call('notifications.list', { state }, alice);
       await app.call('notifications.list', { state, kind: 'part.low_stock' }, alice);
+      await app.call('notifications.list', { state, search: '10k' }, alice);
     }
     await app.call('notifications.unreadCount', {}, alice);
     const ids = (await app.call('notifications.list', { state: 'unread' }, alice)).rows.map((row) => row.id);
     await app.call('notifications.markRead', { ids: ids.slice(0, 1) }, alice);
     await app.call('notifications.markUnread', { ids: ids.slice(0, 1) }, alice);
     app.core.write(null, (ctx) => notifications.settle(ctx));
+    await app.call('notifications.snooze', { ids: ids.slice(0, 1), until: app.clock.now() + 60_000 }, alice);
+    await app.call('notifications.unsnooze', { ids: ids.slice(0, 1) }, alice);
+    await app.call('notifications.snooze', { ids: ids.slice(0, 1), until: app.clock.now() + 60_000 }, alice);
+    app.clock.advance(60_000);
+    app.core.write(null, (ctx) => notifications.wakeDue(ctx));
+    app.core.read((ctx) => notifications.nextWake(ctx));
+    await app.call('notifications.why', { id: ids[0] as number }, alice);
     await app.call('notifications.markAllRead', {}, alice);
+    await app.call('notifications.archive', { ids: ids.slice(1, 2) }, alice);
+    await app.call('notifications.unarchive', { ids: ids.slice(1, 2) }, alice);
     await app.call('notifications.delete', { ids: ids.slice(0, 1) }, alice);
     await app.call('notifications.deleteAllRead', {}, alice);
     app.clock.advance(40 * 86_400_000);

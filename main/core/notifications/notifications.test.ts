@@ -268,3 +268,32 @@ describe('snoozing a notification', () => {
     }
   });
 });
+
+describe('archiving and searching notifications', () => {
+  it('archives read ones out of History, keeps them past the retention period, and finds them by text and kind', async () => {
+    const ids = await alertsForAlice(3);
+    await app.call('notifications.markAllRead', {}, alice);
+    const [first, second] = ids as [number, number];
+    // Unread ones cannot be archived; read ones leave History for Archived.
+    expect(await app.call('notifications.archive', { ids: [first, second] }, alice)).toEqual({ changed: 2 });
+    expect(await app.call('notifications.archive', { ids: [first] }, bob)).toEqual({ changed: 0 });
+    expect((await app.call('notifications.list', { state: 'read' }, alice)).total).toBe(1);
+    const archived = await app.call('notifications.list', { state: 'archived' }, alice);
+    expect(archived.rows.map((row) => row.id).sort()).toEqual([first, second].sort());
+    expect(archived.rows.every((row) => row.archivedAt !== null)).toBe(true);
+
+    // Search by text (case-insensitive, wildcards taken literally) within a state, and by kind.
+    const part1 = await app.call('notifications.list', { state: 'archived', search: 'part 1' }, alice);
+    expect(part1.rows.map((row) => row.title)).toEqual(['Low stock: Part 1']);
+    expect((await app.call('notifications.list', { state: 'archived', search: '%' }, alice)).total).toBe(0);
+    expect((await app.call('notifications.list', { state: 'read', search: 'Part', kind: 'build.created' }, alice)).total).toBe(0);
+
+    // The daily clean-up leaves archived ones; unarchived, they are History again.
+    app.clock.advance(40 * 86_400_000);
+    runDailyCleanup(app.core);
+    expect((await app.call('notifications.list', { state: 'archived' }, alice)).total).toBe(2);
+    expect((await app.call('notifications.list', { state: 'read' }, alice)).total).toBe(0);
+    await app.call('notifications.unarchive', { ids: [first] }, alice);
+    expect((await app.call('notifications.list', { state: 'read' }, alice)).rows.map((row) => row.id)).toEqual([first]);
+  });
+});

@@ -29,6 +29,7 @@ interface NotificationRecord {
   createdAt: number;
   readAt: number | null;
   snoozedUntil: number | null;
+  archivedAt: number | null;
 }
 
 const MAX_SNOOZE_MS = 366 * 86_400_000;
@@ -37,7 +38,7 @@ const MAX_SNOOZE_MS = 366 * 86_400_000;
 export const INSERT_CHUNK = 200;
 
 const columns = `select n.id as id, n.kind as kind, e.title, e.message, n.reason, e.target_kind as targetKind, e.target_id as targetId,
-  n.created_at as createdAt, n.read_at as readAt, n.snoozed_until as snoozedUntil from notifications n join notification_events e on e.id = n.event_id`;
+  n.created_at as createdAt, n.read_at as readAt, n.snoozed_until as snoozedUntil, n.archived_at as archivedAt from notifications n join notification_events e on e.id = n.event_id`;
 
 /**
  * Unread notifications sit in one of two partial indexes, settled or fresh (see the schema). A
@@ -104,6 +105,7 @@ export const notifications = {
           createdAt,
           readAt: null,
           snoozedUntil: null,
+          archivedAt: null,
         };
         ctx.change.notify(userId, view);
         views.push(view);
@@ -121,13 +123,18 @@ export const notifications = {
 
   list(ctx: CoreContext, userId: number, input: ParsedInput<'notifications.list'>): MethodOutput<'notifications.list'> {
     const client = ctx.db.$client;
-    const kind = input.kind ? ' and n.kind = ?' : '';
-    const params: (number | string)[] = input.kind ? [userId, input.kind] : [userId];
+    // Text search reads the person's rows of that state through their index and their event's
+    // wording by its key; LIKE with escaped wildcards, case-insensitive for ASCII.
+    const searching = input.search !== '';
+    const kind = (input.kind ? ' and n.kind = ?' : '') + (searching ? " and (e.title like ? escape '\\' or e.message like ? escape '\\')" : '');
+    const pattern = `%${input.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    const params: (number | string)[] = [userId, ...(input.kind ? [input.kind] : []), ...(searching ? [pattern, pattern] : [])];
     if (input.state === 'unread') {
       // The whole unread inbox is the counter the bell reads; a kind's share is counted.
-      const total = input.kind
-        ? (client.prepare(`select sum(count) from (${unreadBranches('select count(*) as count from notifications n', kind)})`).pluck().get(...params, ...params) as number)
-        : notifications.unreadCount(ctx, userId);
+      const total =
+        input.kind || searching
+          ? (client.prepare(`select sum(count) from (${unreadBranches('select count(*) as count from notifications n join notification_events e on e.id = n.event_id', kind)})`).pluck().get(...params, ...params) as number)
+          : notifications.unreadCount(ctx, userId);
       const rows = client
         .prepare(`${unreadBranches(columns, kind)} order by createdAt desc, id desc limit ? offset ?`)
         .all(...params, ...params, input.limit, input.offset) as NotificationRecord[];
@@ -135,12 +142,13 @@ export const notifications = {
     }
     if (input.state === 'snoozed') {
       const snoozed = `where n.snoozed_until is not null and n.user_id = ?${kind}`;
-      const total = client.prepare(`select count(*) from notifications n ${snoozed}`).pluck().get(...params) as number;
+      const total = client.prepare(`select count(*) from notifications n join notification_events e on e.id = n.event_id ${snoozed}`).pluck().get(...params) as number;
       const rows = client.prepare(`${columns} ${snoozed} order by n.snoozed_until, n.id limit ? offset ?`).all(...params, input.limit, input.offset) as NotificationRecord[];
       return { rows: rows.map(toView), total };
     }
-    const where = `where n.user_id = ? and n.read_at is not null${kind}`;
-    const total = client.prepare(`select count(*) from notifications n ${where}`).pluck().get(...params) as number;
+    const archived = input.state === 'archived' ? 'n.archived_at is not null' : 'n.archived_at is null';
+    const where = `where n.user_id = ? and n.read_at is not null and ${archived}${kind}`;
+    const total = client.prepare(`select count(*) from notifications n join notification_events e on e.id = n.event_id ${where}`).pluck().get(...params) as number;
     const rows = client.prepare(`${columns} ${where} order by n.read_at desc, n.id desc limit ? offset ?`).all(...params, input.limit, input.offset) as NotificationRecord[];
     return { rows: rows.map(toView), total };
   },
@@ -236,6 +244,21 @@ export const notifications = {
     return rows.map(({ userId, ...record }) => [userId, toView(record)]);
   },
 
+  /** Puts read notifications away: out of History, kept past the retention period, still searchable. */
+  archive(ctx: WriteContext, userId: number, ids: number[]): number {
+    const result = ctx.db.$client
+      .prepare('update notifications set archived_at = ? where user_id = ? and read_at is not null and archived_at is null and id in (select value from json_each(?))')
+      .run(ctx.clock.now(), userId, JSON.stringify(ids));
+    return touched(ctx, userId, result.changes);
+  },
+
+  unarchive(ctx: WriteContext, userId: number, ids: number[]): number {
+    const result = ctx.db.$client
+      .prepare('update notifications set archived_at = null where user_id = ? and archived_at is not null and id in (select value from json_each(?))')
+      .run(userId, JSON.stringify(ids));
+    return touched(ctx, userId, result.changes);
+  },
+
   /** Deletes only read notifications: an unread one must be seen (or marked read) first. */
   delete(ctx: WriteContext, userId: number, ids: number[]): number {
     const removed = removeReturningEvents(ctx, 'user_id = ? and read_at is not null and id in (select value from json_each(?))', userId, JSON.stringify(ids));
@@ -243,7 +266,8 @@ export const notifications = {
   },
 
   deleteAllRead(ctx: WriteContext, userId: number): number {
-    return touched(ctx, userId, removeReturningEvents(ctx, 'user_id = ? and read_at is not null', userId));
+    // History's "Delete all": archived ones were put away to be kept.
+    return touched(ctx, userId, removeReturningEvents(ctx, 'user_id = ? and read_at is not null and archived_at is null', userId));
   },
 
   hasFresh(ctx: CoreContext): boolean {
@@ -267,7 +291,8 @@ export const notifications = {
   /** Removes read notifications older than the retention period, for every user. */
   removeExpired(ctx: WriteContext, retentionDays: number): number {
     const cutoff = ctx.clock.now() - retentionDays * 86_400_000;
-    return removeReturningEvents(ctx, 'read_at is not null and read_at < ?', cutoff);
+    // Archived ones are kept: that is what archiving is for.
+    return removeReturningEvents(ctx, 'read_at is not null and read_at < ? and archived_at is null', cutoff);
   },
 };
 

@@ -3,7 +3,7 @@ import type { NotificationView } from '../../contract/notifications';
 import { AlertBatcher, summarize, type OsAlert } from './alertBatcher';
 
 function notification(id: number, kind: string, title: string): NotificationView {
-  return { id, kind, title, message: `${title} message`, reason: '', target: { kind: 'part', id: String(id) }, link: `/parts/${id}`, createdAt: 0, readAt: null, snoozedUntil: null };
+  return { id, kind, title, message: `${title} message`, reason: '', target: { kind: 'part', id: String(id) }, link: `/parts/${id}`, createdAt: 0, readAt: null, snoozedUntil: null, archivedAt: null };
 }
 
 afterEach(() => vi.useRealTimers());
