@@ -27,6 +27,8 @@ afterAll(async () => {
 });
 afterEach(async () => {
   for (const desktop of opened.splice(0)) {
+    // Every event of the log applied everywhere: one skipped would be a silent divergence in waiting.
+    expect(desktop.team?.replica.skippedEvents() ?? 0).toBe(0);
     await desktop.team?.stop();
     desktop.app.close();
   }

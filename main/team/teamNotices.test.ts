@@ -10,6 +10,7 @@ import { TeamReplica, type TeamEvent } from './replica';
 const opened: { app: TestRuntime; replica: TeamReplica }[] = [];
 afterEach(() => {
   for (const { app, replica } of opened.splice(0)) {
+    expect(replica.skippedEvents()).toBe(0);
     replica.stop();
     app.close();
   }
