@@ -46,6 +46,8 @@ export const teamStatusView = z.object({
   sync: syncStateView.nullable(),
   /** The team's desktops, with when each last told the server it was there. */
   desktops: z.array(z.object({ replica: z.number().int(), desktop: z.string(), lastSeenAt: timestamp.nullable() })),
+  /** Changes from the team's log this desktop could not apply since it started (each is in its log). */
+  skippedEvents: z.number().int(),
 });
 export type TeamStatusView = z.infer<typeof teamStatusView>;
 

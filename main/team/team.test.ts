@@ -321,6 +321,7 @@ describe.skipIf(missing !== null)('a team of desktops on NATS JetStream', () => 
         status = await a.call('team.status', {});
       }
       expect(status.desktops.map((desktop) => desktop.desktop)).toEqual(['Workbench', 'Stores']);
+      expect(status.skippedEvents).toBe(0);
 
       // With the server away, the status answers at once (offline, the desktops it last knew), and
       // what is done meanwhile is listed as waiting, in words.

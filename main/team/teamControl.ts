@@ -127,7 +127,7 @@ export class TeamControl {
 
   async status(): Promise<TeamStatusView> {
     const membership = this.core.read((ctx) => teamState.membership(ctx));
-    if (!membership) return { membership: null, sync: null, desktops: [] };
+    if (!membership) return { membership: null, sync: null, desktops: [], skippedEvents: 0 };
     const handle = this.handle;
     const sync = handle?.sync() ?? null;
     const waiting = handle?.replica.waitingCount() ?? 0;
@@ -136,6 +136,7 @@ export class TeamControl {
       membership: { team: membership.team, servers: membership.servers, desktop: membership.desktop, replica: membership.replica },
       sync: sync ? sync.state() : handle?.refusal() ? { kind: 'refused', reason: handle.refusal() ?? '', changes: waiting } : { kind: 'connecting', changes: waiting },
       desktops,
+      skippedEvents: handle?.replica.skippedEvents() ?? 0,
     };
   }
 

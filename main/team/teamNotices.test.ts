@@ -138,4 +138,25 @@ describe('what the team order did to a change made without seeing a teammate\'s'
       expect((await desktop.call('notifications.list', { state: 'snoozed' }, on(desktop, alice))).total).toBe(0);
     }
   });
+
+  it('counts an event of the log that cannot be applied, skips it the same way everywhere, and goes on', async () => {
+    const { a, ra, rb, log } = await desktops();
+    const broken: TeamEvent = { id: 'broken-event', origin: 1, author: null, at: 0, base: 0, changes: [{ t: 'no_such_table', op: 'i', row: { id: 1 } }] };
+    await a.call('locations.create', { name: 'After the broken one' });
+    ra.applyFromLog([{ seq: 1, event: broken }]);
+    rb.applyFromLog([{ seq: 1, event: broken }]);
+    expect([ra.skippedEvents(), rb.skippedEvents()]).toEqual([1, 1]);
+    // The log goes on past it.
+    log.take(ra);
+    const [waiting] = ra.waiting();
+    ra.applyFromLog([{ seq: 2, event: waiting?.event as TeamEvent }]);
+    rb.applyFromLog([{ seq: 2, event: waiting?.event as TeamEvent }]);
+    expect(ra.position()).toBe(2);
+    expect(ra.waitingCount()).toBe(0);
+    // This test skipped on purpose; the others must not.
+    for (const { app, replica } of opened.splice(0)) {
+      replica.stop();
+      app.close();
+    }
+  });
 });

@@ -1,5 +1,5 @@
-import { Badge, Button, Group, SimpleGrid, Table, Text } from '@mantine/core';
-import { IconDoorExit } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, SimpleGrid, Table, Text } from '@mantine/core';
+import { IconAlertTriangle, IconDoorExit } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { TeamStatusView } from '../../../../main/contract';
 import { useMutate } from '../../client/hooks';
@@ -28,6 +28,13 @@ export function TeamMembershipCard({ membership, status }: { membership: Members
         </Button>
       }
     >
+      {status.skippedEvents > 0 && (
+        <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} mb="lg" role="alert">
+          {status.skippedEvents === 1 ? 'One change' : `${status.skippedEvents.toLocaleString()} changes`} from the team could not be applied on this desktop since
+          it started, so its copy may differ from the others. The app's log names each one. Leaving the team and joining it again takes the team's inventory
+          afresh.
+        </Alert>
+      )}
       <SimpleGrid component="dl" cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg" m={0} mb="lg">
         <DetailField label="Status">{status.sync ? syncText(status.sync) : '—'}</DetailField>
         <DetailField label="Server">{membership.servers}</DetailField>
