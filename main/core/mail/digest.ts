@@ -1,6 +1,6 @@
 import { localDate } from '../calendar';
 import type { WriteContext } from '../context';
-import { readEmailSettings, emailIsOn } from './emailSettings';
+import { readEmailSettings, emailIsOn, type StoredEmailSettings } from './emailSettings';
 import { unsubscribeHeaders } from './delivery';
 import { outbox } from './outbox';
 import { renderEmail } from './templates';
@@ -15,6 +15,25 @@ interface QueuedNotification {
 }
 
 const paths: Record<string, (id: string) => string> = { part: (id) => `/parts/${id}`, build: (id) => `/builds/${id}` };
+
+function count(items: QueuedNotification[]): string {
+  return `${items.length} notification${items.length === 1 ? '' : 's'}`;
+}
+
+/** One email listing several notifications, each with a link to open it: a digest or a quiet-hours summary. */
+function summaryEmail(ctx: WriteContext, settings: StoredEmailSettings, items: QueuedNotification[], words: { heading: string; intro: string; reason: string }) {
+  return renderEmail({
+    instanceName: settings.instanceName,
+    ...words,
+    facts: [],
+    table: {
+      columns: ['Notification', 'Details', 'Open'],
+      rows: items.map((item) => [item.title, item.message, ctx.links.deepLink(paths[item.targetKind]?.(item.targetId) ?? '/inbox')]),
+    },
+    path: '/inbox',
+    links: ctx.links,
+  });
+}
 
 /**
  * Turns each person's waiting notifications into one digest email once their digest hour has come,
@@ -45,18 +64,10 @@ export function queueDueDigests(ctx: WriteContext): number {
       )
       .all(person.id) as QueuedNotification[];
     if (items.length === 0) continue;
-    const content = renderEmail({
-      instanceName: settings.instanceName,
-      heading: `Your daily summary: ${items.length} notification${items.length === 1 ? '' : 's'}`,
+    const content = summaryEmail(ctx, settings, items, {
+      heading: `Your daily summary: ${count(items)}`,
       intro: 'Here is what happened in Stockbell since your last summary.',
-      facts: [],
-      table: {
-        columns: ['Notification', 'Details', 'Open'],
-        rows: items.map((item) => [item.title, item.message, ctx.links.deepLink(paths[item.targetKind]?.(item.targetId) ?? '/inbox')]),
-      },
       reason: 'You chose to receive these notifications as a daily summary.',
-      path: '/inbox',
-      links: ctx.links,
     });
     outbox.enqueue(ctx, {
       content,
@@ -70,15 +81,14 @@ export function queueDueDigests(ctx: WriteContext): number {
     client.prepare('delete from digest_queue where user_id = ? and release_at is null').run(person.id);
     queued += 1;
   }
-  return queued + queueQuietHoursSummaries(ctx);
+  return queued + queueQuietHoursSummaries(ctx, settings);
 }
 
 /**
  * Emails held through people's quiet hours go out as one summary each once those hours end (the
  * summary's key holds the moment they ended, so it is sent once). Returns how many it queued.
  */
-function queueQuietHoursSummaries(ctx: WriteContext): number {
-  const settings = readEmailSettings(ctx);
+function queueQuietHoursSummaries(ctx: WriteContext, settings: StoredEmailSettings): number {
   const now = ctx.clock.now();
   const client = ctx.db.$client;
   const people = client
@@ -96,18 +106,10 @@ function queueQuietHoursSummaries(ctx: WriteContext): number {
          where q.user_id = ? and q.release_at is not null and q.release_at <= ? order by n.created_at`,
       )
       .all(person.id, now) as QueuedNotification[];
-    const content = renderEmail({
-      instanceName: settings.instanceName,
-      heading: `During your quiet hours: ${items.length} notification${items.length === 1 ? '' : 's'}`,
+    const content = summaryEmail(ctx, settings, items, {
+      heading: `During your quiet hours: ${count(items)}`,
       intro: 'These arrived while your quiet hours were on, and waited for them to end.',
-      facts: [],
-      table: {
-        columns: ['Notification', 'Details', 'Open'],
-        rows: items.map((item) => [item.title, item.message, ctx.links.deepLink(paths[item.targetKind]?.(item.targetId) ?? '/inbox')]),
-      },
       reason: 'You set quiet hours on your profile.',
-      path: '/inbox',
-      links: ctx.links,
     });
     const dedupeKey = `quiet:${person.id}:${person.releasedAt}`;
     if (!client.prepare('select 1 from outbox where dedupe_key = ?').get(dedupeKey)) {

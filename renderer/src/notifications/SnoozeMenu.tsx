@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Menu, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Menu, Tooltip } from '@mantine/core';
 import { IconCalendarTime, IconClockPause } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { NotificationView } from '../../../main/contract';
@@ -7,7 +7,8 @@ import { fieldErrorsOf } from '../components/forms/formErrors';
 import { absoluteTime } from '../components/relativeTime';
 import { notifyDone, notifyFailed } from '../components/notify';
 import { useNow } from '../components/useNow';
-import { fromLocalInput, snoozeChoices, toLocalInput } from './snoozeTimes';
+import { PickTimeModal } from './PickTimeModal';
+import { snoozeChoices, toLocalInput } from './snoozeTimes';
 
 interface SnoozeMenuProps {
   notification: NotificationView;
@@ -40,8 +41,6 @@ export function SnoozeMenu({ notification, compact = false, onSnoozed }: SnoozeM
       },
     );
   };
-  const pickedTime = fromLocalInput(picked);
-  const pickError = fieldErrorsOf(snooze.error).until ?? (picked && pickedTime === null ? 'Enter a date and time that exists here' : undefined);
 
   return (
     <>
@@ -79,31 +78,19 @@ export function SnoozeMenu({ notification, compact = false, onSnoozed }: SnoozeM
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Modal opened={picking} onClose={() => setPicking(false)} title="Snooze until" centered>
-        <form
-          // Checked here and by the core, with our words rather than the browser's.
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (pickedTime !== null) snoozeUntil(pickedTime, () => setPicking(false));
-          }}
-        >
-          <Stack gap="md">
-            <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-              “{notification.title}” leaves your inbox and the bell until then, and comes back unread.
-            </Text>
-            <TextInput type="datetime-local" label="Back at" value={picked} onChange={(event) => setPicked(event.currentTarget.value)} error={pickError} required data-autofocus />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPicking(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={snooze.isPending} disabled={pickedTime === null}>
-                Snooze
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      <PickTimeModal
+        opened={picking}
+        onClose={() => setPicking(false)}
+        title="Snooze until"
+        explanation={`“${notification.title}” leaves your inbox and the bell until then, and comes back unread.`}
+        label="Back at"
+        submitLabel="Snooze"
+        value={picked}
+        onValue={setPicked}
+        error={fieldErrorsOf(snooze.error).until}
+        pending={snooze.isPending}
+        onPick={(at) => snoozeUntil(at, () => setPicking(false))}
+      />
     </>
   );
 }

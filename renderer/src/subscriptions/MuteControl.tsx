@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Menu } from '@mantine/core';
 import { IconBellOff, IconBellRinging, IconCalendarTime } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -7,7 +7,8 @@ import { useCall, useMutate } from '../client/hooks';
 import { fieldErrorsOf } from '../components/forms/formErrors';
 import { absoluteTime } from '../components/relativeTime';
 import { notifyDone, notifyFailed } from '../components/notify';
-import { fromLocalInput, toLocalInput } from '../notifications/snoozeTimes';
+import { PickTimeModal } from '../notifications/PickTimeModal';
+import { toLocalInput } from '../notifications/snoozeTimes';
 
 const DAY_MS = 86_400_000;
 
@@ -77,8 +78,6 @@ export function MuteControl({ target, name, isLow = false }: MuteControlProps) {
     );
   }
 
-  const pickedTime = fromLocalInput(picked);
-  const pickError = fieldErrorsOf(set.error).until ?? (picked && pickedTime === null ? 'Enter a date and time that exists here' : undefined);
   return (
     <>
       <Menu position="bottom-end" withinPortal shadow="md" width={240}>
@@ -105,31 +104,19 @@ export function MuteControl({ target, name, isLow = false }: MuteControlProps) {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Modal opened={picking} onClose={() => setPicking(false)} title={`Mute ${name}`} centered>
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (pickedTime !== null) mute({ until: pickedTime }, () => setPicking(false));
-          }}
-        >
-          <Stack gap="md">
-            <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-              No notification of any kind about {name}
-              {target.kind === 'category' ? ' or anything in it' : ''} reaches you until then. Your subscription stays.
-            </Text>
-            <TextInput type="datetime-local" label="Muted until" value={picked} onChange={(event) => setPicked(event.currentTarget.value)} error={pickError} required data-autofocus />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setPicking(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={set.isPending} disabled={pickedTime === null}>
-                Mute
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      <PickTimeModal
+        opened={picking}
+        onClose={() => setPicking(false)}
+        title={`Mute ${name}`}
+        explanation={`No notification of any kind about ${name}${target.kind === 'category' ? ' or anything in it' : ''} reaches you until then. Your subscription stays.`}
+        label="Muted until"
+        submitLabel="Mute"
+        value={picked}
+        onValue={setPicked}
+        error={fieldErrorsOf(set.error).until}
+        pending={set.isPending}
+        onPick={(at) => mute({ until: at }, () => setPicking(false))}
+      />
       {status.isError && (
         <Anchor size="xs" c="red" onClick={() => void status.refetch()}>
           Retry

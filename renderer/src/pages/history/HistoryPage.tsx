@@ -1,11 +1,11 @@
-import { Button, Group, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArchive, IconArrowBackUp, IconHistory, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useMutate } from '../../client/hooks';
 import { notifyFailed } from '../../components/notify';
-import { KIND_FILTERS, type NotificationKind } from '../../notifications/notificationKinds';
+import { KindFilterSelect, type KindFilter } from '../../notifications/KindFilterSelect';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { FormBody, FormModal } from '../../components/forms/FormModal';
 import { notifyDone } from '../../components/notify';
@@ -15,8 +15,6 @@ import { WhyPopover } from '../../notifications/WhyPopover';
 import { NotificationRow } from '../../notifications/NotificationRow';
 import { useNotificationActions } from '../../notifications/useNotificationActions';
 import { useNotificationPage } from '../../notifications/useNotificationPage';
-
-type KindFilter = NotificationKind | 'all';
 
 /**
  * Notifications already read, most recently read first: put one back in the inbox, archive it to
@@ -99,17 +97,12 @@ export function HistoryPage() {
               w={280}
               size="sm"
             />
-            <Select
-              label="Kind"
-              data={KIND_FILTERS}
+            <KindFilterSelect
               value={kind}
-              onChange={(value) => {
-                setKind((value as KindFilter | null) ?? 'all');
+              onChange={(chosen) => {
+                setKind(chosen);
                 paged.setPage(1);
               }}
-              allowDeselect={false}
-              w={260}
-              size="sm"
             />
           </Group>
         }

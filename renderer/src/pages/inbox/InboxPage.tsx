@@ -1,4 +1,4 @@
-import { Badge, Button, Group, SegmentedControl, Select, Text } from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl, Text } from '@mantine/core';
 import { IconChecks, IconClockPause, IconInbox, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -7,7 +7,7 @@ import { absoluteTime } from '../../components/relativeTime';
 import { notifyFailed } from '../../components/notify';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { KIND_FILTERS, type NotificationKind } from '../../notifications/notificationKinds';
+import { KindFilterSelect, type KindFilter } from '../../notifications/KindFilterSelect';
 import { NotificationListCard } from '../../notifications/NotificationListCard';
 import { NotificationRow } from '../../notifications/NotificationRow';
 import { SnoozeMenu } from '../../notifications/SnoozeMenu';
@@ -16,7 +16,6 @@ import { useNotificationActions } from '../../notifications/useNotificationActio
 import { useNotificationPage } from '../../notifications/useNotificationPage';
 import { useUnreadCount } from '../../notifications/useUnreadCount';
 
-type KindFilter = NotificationKind | 'all';
 type View = 'unread' | 'snoozed';
 
 /**
@@ -57,42 +56,37 @@ export function InboxPage() {
         toolbar={
           <Group p="md" gap="sm" justify="space-between" align="flex-end" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
             <Group gap="sm" align="flex-end">
-            <SegmentedControl
-              aria-label="Show"
-              value={view}
-              onChange={(value) => {
-                setSearch(value === 'snoozed' ? { view: 'snoozed' } : {});
-                paged.setPage(1);
-              }}
-              data={[
-                { value: 'unread', label: 'Unread' },
-                {
-                  value: 'snoozed',
-                  label: (
-                    <Group gap={6} wrap="nowrap" justify="center">
-                      <span>Snoozed</span>
-                      {snoozedCount > 0 && (
-                        <Badge size="xs" variant="light" color="gray" circle={snoozedCount < 10}>
-                          {snoozedCount}
-                        </Badge>
-                      )}
-                    </Group>
-                  ),
-                },
-              ]}
-            />
-            <Select
-              label="Kind"
-              data={KIND_FILTERS}
-              value={kind}
-              onChange={(value) => {
-                setKind((value as KindFilter | null) ?? 'all');
-                paged.setPage(1);
-              }}
-              allowDeselect={false}
-              w={260}
-              size="sm"
-            />
+              <SegmentedControl
+                aria-label="Show"
+                value={view}
+                onChange={(value) => {
+                  setSearch(value === 'snoozed' ? { view: 'snoozed' } : {});
+                  paged.setPage(1);
+                }}
+                data={[
+                  { value: 'unread', label: 'Unread' },
+                  {
+                    value: 'snoozed',
+                    label: (
+                      <Group gap={6} wrap="nowrap" justify="center">
+                        <span>Snoozed</span>
+                        {snoozedCount > 0 && (
+                          <Badge size="xs" variant="light" color="gray" circle={snoozedCount < 10}>
+                            {snoozedCount}
+                          </Badge>
+                        )}
+                      </Group>
+                    ),
+                  },
+                ]}
+              />
+              <KindFilterSelect
+                value={kind}
+                onChange={(chosen) => {
+                  setKind(chosen);
+                  paged.setPage(1);
+                }}
+              />
             </Group>
             {data && data.total > 0 && (
               <Text size="sm" c="dimmed">
