@@ -121,7 +121,9 @@ export class RowApplier {
     const row = JSON.parse(kept.row) as Row;
     this.ensureParents(shape, row, conflicts, images);
     this.insertRow(shape, row);
-    this.prepared('delete from team_tombstones where table_name = ? and row_key = ?').run(table, JSON.stringify([value]));
+    // The tombstone stays: a waiting change that brought the row back is taken out again before the
+    // log's events are applied, and when the log brings that change it must find the row to restore.
+    // A later deletion replaces it; while the row exists nothing reads it.
     images.push({ table, before: null, after: row });
     conflicts.push({ table, row, kind: 'parent-restored', detail: 'brought back: a later change still needs it', deletedBy: kept.deletedBy });
     return true;
