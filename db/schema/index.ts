@@ -4,3 +4,4 @@ export * from './notifications';
 export * from './mail';
 export * from './builds';
 export * from './team';
+export * from './groups';

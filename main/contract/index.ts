@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../core/errors';
 import { buildsContract } from './builds';
 import { demoContract } from './demo';
+import { groupsContract } from './groups';
 import { inventoryContract } from './inventory';
 import { mailContract } from './mail';
 import { notificationsContract } from './notifications';
@@ -25,6 +26,7 @@ export const contract = {
   ...inventoryContract,
   ...stockContract,
   ...notificationsContract,
+  ...groupsContract,
   ...mailContract,
   ...buildsContract,
   ...transferContract,
@@ -57,6 +59,7 @@ export type { CategoryView, LocationView, PartRow, PartDetail, StockItemView } f
 export type { MovementView } from './stock';
 export type { CsvKind, ImportSummary } from './transfer';
 export type { BomLineView, BuildStatus, BuildView, RequirementView } from './builds';
+export type { GroupView, MemberGroupView } from './groups';
 export type { MuteStatus, NotificationView, SubscriptionStatus, SubscriptionTarget } from './notifications';
 export type { PathEntry } from './shared';
 export type { SyncStateView, TeamStatusView } from './team';

@@ -9,8 +9,11 @@ export type SubscriptionTarget = z.infer<typeof subscriptionTarget>;
 export const subscriptionStatus = z.object({
   target: subscriptionTarget,
   direct: z.boolean(),
-  /** The nearest template or category the subscription is inherited from, if any. */
-  via: z.object({ kind: z.enum(['part', 'category']), id, name: z.string() }).nullable(),
+  /**
+   * The nearest subscription that covers it besides the person's own on this target: a template, a
+   * category, or one of their groups' (then `group` names it, and the target may be this one).
+   */
+  via: z.object({ kind: z.enum(['part', 'category']), id, name: z.string(), group: z.object({ id, name: z.string() }).nullable() }).nullable(),
 });
 export type SubscriptionStatus = z.infer<typeof subscriptionStatus>;
 

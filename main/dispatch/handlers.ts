@@ -19,6 +19,7 @@ import { notifications } from '../core/notifications/notifications';
 import { quietHoursOf } from '../core/notifications/quietHours';
 import { whyNotified } from '../core/notifications/why';
 import { explainHearing } from '../core/subscriptions/explain';
+import { groups } from '../core/subscriptions/groups';
 import { mutes } from '../core/subscriptions/mutes';
 import { subscriptions } from '../core/subscriptions/subscriptions';
 import { users } from '../core/users/users';
@@ -239,6 +240,15 @@ export const handlers: HandlerTable = {
   'mutes.set': (input, call) => call.core.write(actor(call), (ctx) => mutes.set(ctx, actor(call), input.target, input)),
   'mutes.clear': (input, call) => call.core.write(actor(call), (ctx) => mutes.clear(ctx, actor(call), input.target)),
   'mutes.status': (input, call) => call.core.read((ctx) => mutes.status(ctx, actor(call), input.targets)),
+  'groups.list': (_input, call) => call.core.read((ctx) => groups.list(ctx)),
+  'groups.create': (input, call) => call.core.write(actor(call), (ctx) => groups.create(ctx, input)),
+  'groups.update': (input, call) => call.core.write(actor(call), (ctx) => groups.update(ctx, input)),
+  'groups.delete': (input, call) => call.core.write(actor(call), (ctx) => groups.delete(ctx, input.id)),
+  'groups.setMember': (input, call) => call.core.write(actor(call), (ctx) => groups.setMember(ctx, input)),
+  'groups.subscribe': (input, call) => call.core.write(actor(call), (ctx) => groups.subscribe(ctx, input)),
+  'groups.unsubscribe': (input, call) => call.core.write(actor(call), (ctx) => groups.unsubscribe(ctx, input)),
+  'groups.mine': (_input, call) => call.core.read((ctx) => groups.mine(ctx, actor(call))),
+  'groups.leaveSubscription': (input, call) => call.core.write(actor(call), (ctx) => groups.leaveSubscription(ctx, actor(call), input)),
   'subscriptions.status': (input, call) => call.core.read((ctx) => subscriptions.status(ctx, actor(call), input.targets)),
   'subscriptions.list': (_input, call) => call.core.read((ctx) => subscriptions.list(ctx, actor(call))),
   'subscriptions.lowStock': (input, call) => call.core.read((ctx) => subscriptions.lowStock(ctx, actor(call), input)),

@@ -5,7 +5,7 @@ import { takeLowStateAsItIs } from '../core/inventory/parts';
 import { notifications } from '../core/notifications/notifications';
 import type { InventoryArea } from '../contract/events';
 import type { SubscriptionTarget } from '../contract/notifications';
-import { tellWhatIsAlreadyLow } from '../core/subscriptions/alreadyLow';
+import { tellGroupWhatIsAlreadyLow, tellWhatIsAlreadyLow } from '../core/subscriptions/alreadyLow';
 import type { RowImage } from './rowChanges';
 
 // What follows from a change, worked out on every desktop as the change takes its place in the
@@ -53,6 +53,8 @@ export function deriveFromEvent(ctx: WriteContext, images: RowImage[], ownEvent 
   const builds: [number, BuildAnnouncement][] = [];
   const counted = new Set<number>();
   const subscribed: [number, SubscriptionTarget][] = [];
+  const groupSubscribed: [number, SubscriptionTarget][] = [];
+  const groupsChanged = new Set<number>();
   ctx.change.derivationsDeferred = false;
   try {
     for (const image of images) {
@@ -84,6 +86,22 @@ export function deriveFromEvent(ctx: WriteContext, images: RowImage[], ownEvent 
             subscribed.push([Number(row.user_id), image.table === 'part_subscriptions' ? { kind: 'part', id: Number(row.part_id) } : { kind: 'category', id: Number(row.category_id) }]);
           }
           break;
+        case 'group_members':
+        case 'group_opt_outs':
+          ctx.change.subscriptionsOf(Number(row.user_id));
+          break;
+        case 'user_groups':
+          groupsChanged.add(Number(row.id));
+          break;
+        case 'group_part_subscriptions':
+        case 'group_category_subscriptions':
+          groupsChanged.add(Number(row.group_id));
+          if (!image.before && image.after) {
+            const target: SubscriptionTarget =
+              image.table === 'group_part_subscriptions' ? { kind: 'part', id: Number(row.part_id) } : { kind: 'category', id: Number(row.category_id) };
+            groupSubscribed.push([Number(row.group_id), target]);
+          }
+          break;
         case 'notifications':
           unreadOf.add(Number(row.user_id));
           // Back from a snooze another desktop's waker ended: announced here too (this desktop's own
@@ -110,6 +128,11 @@ export function deriveFromEvent(ctx: WriteContext, images: RowImage[], ownEvent 
     // subscriptions (many, made by an administrator for others) tell no one.
     const [onlyOne] = subscribed;
     if (subscribed.length === 1 && onlyOne && onlyOne[0] === ctx.actorId) tellWhatIsAlreadyLow(ctx, onlyOne[0], onlyOne[1]);
+    // An administrator subscribing a group to one thing tells its members, as on a single desktop.
+    const [onlyGroup] = groupSubscribed;
+    if (groupSubscribed.length === 1 && onlyGroup) tellGroupWhatIsAlreadyLow(ctx, onlyGroup[0], onlyGroup[1]);
+    const memberOf = client.prepare('select user_id from group_members where group_id = ?').pluck();
+    for (const groupId of groupsChanged) for (const userId of memberOf.all(groupId) as number[]) ctx.change.subscriptionsOf(userId);
   } finally {
     ctx.change.touchedParts.clear();
     ctx.change.derivationsDeferred = true;

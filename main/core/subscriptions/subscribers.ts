@@ -5,8 +5,12 @@ export interface Via {
   kind: 'part' | 'category';
   id: number;
   name: string;
-  /** 0 = subscribed to the part itself. */
+  /** Subscribed to the part (or category) itself, personally. */
   direct: boolean;
+  /** The subscription is on the part (or category) itself, the person's own or a group's. */
+  self: boolean;
+  /** The group whose subscription it is, when it is not the person's own. */
+  group: { id: number; name: string } | null;
 }
 
 export interface Subscriber {
@@ -15,10 +19,13 @@ export interface Subscriber {
 }
 
 // Candidates for one part: subscriptions on the part or any template above it (depth 0, 1, ...),
-// then on its category or any ancestor category (ranked after every template). SQLite's min()
-// with bare columns keeps, per user, the row of the nearest one. CROSS JOIN fixes the join order:
-// left to itself SQLite read every category subscription against a bloom filter (four times
-// slower at 100 000 subscriptions) instead of looking up the few categories on the path.
+// then on its category or any ancestor category (ranked after every template); at each step the
+// person's own subscription ranks before a group's (rank = 2 x depth, + 1 for a group). A member
+// who left a group's subscription for themselves is not covered by it. SQLite's min() with bare
+// columns keeps, per user, the row of the nearest one. CROSS JOIN fixes the join order: left to
+// itself SQLite read every category subscription against a bloom filter (four times slower at
+// 100 000 subscriptions) instead of looking up the few categories on the path.
+// @exceptOwn leaves out the person's own subscription to the part itself (what else covers it).
 const coveringSubscriptions = `
   with recursive
     templates(id, depth) as (
@@ -29,70 +36,105 @@ const coveringSubscriptions = `
       select category_id, 0 from parts where id = @partId and category_id is not null
       union all
       select c.parent_id, k.depth + 1 from part_categories c join categories k on c.id = k.id where c.parent_id is not null),
-    covering(user_id, kind, target_id, rank) as (
-      select s.user_id, 'part', t.id, t.depth from templates t cross join part_subscriptions s on s.part_id = t.id
+    covering(user_id, kind, target_id, rank, group_id) as (
+      select s.user_id, 'part', t.id, 2 * t.depth, null from templates t cross join part_subscriptions s on s.part_id = t.id
+        where t.depth > 0 or not @exceptOwn
       union all
-      select s.user_id, 'category', k.id, 100000 + k.depth from categories k cross join category_subscriptions s on s.category_id = k.id)
-  select c.user_id as userId, c.kind, c.target_id as id, min(c.rank) as rank
+      select m.user_id, 'part', t.id, 2 * t.depth + 1, g.group_id
+        from templates t cross join group_part_subscriptions g on g.part_id = t.id cross join group_members m on m.group_id = g.group_id
+        where not exists (select 1 from group_opt_outs o
+                          where o.user_id = m.user_id and o.group_id = g.group_id and o.target_kind = 'part' and o.target_id = t.id)
+      union all
+      select s.user_id, 'category', k.id, 200000 + 2 * k.depth, null from categories k cross join category_subscriptions s on s.category_id = k.id
+      union all
+      select m.user_id, 'category', k.id, 200001 + 2 * k.depth, g.group_id
+        from categories k cross join group_category_subscriptions g on g.category_id = k.id cross join group_members m on m.group_id = g.group_id
+        where not exists (select 1 from group_opt_outs o
+                          where o.user_id = m.user_id and o.group_id = g.group_id and o.target_kind = 'category' and o.target_id = k.id))
+  select c.user_id as userId, c.kind, c.target_id as id, min(c.rank) as rank, c.group_id as groupId
   from covering c cross join users u on u.id = c.user_id and u.active
   %USER%
   group by c.user_id`;
+
+// The same for a category and the categories above it.
+const coveringCategorySubscriptions = `
+  with recursive
+    up(id, depth) as (
+      select @categoryId, 0 union all select c.parent_id, up.depth + 1 from part_categories c join up on c.id = up.id where c.parent_id is not null),
+    covering(target_id, rank, group_id) as (
+      select up.id, 2 * up.depth, null from up cross join category_subscriptions s on s.category_id = up.id and s.user_id = @userId
+        where up.depth > 0 or not @exceptOwn
+      union all
+      select up.id, 2 * up.depth + 1, g.group_id
+        from up cross join group_category_subscriptions g on g.category_id = up.id
+        cross join group_members m on m.group_id = g.group_id and m.user_id = @userId
+        where not exists (select 1 from group_opt_outs o
+                          where o.user_id = @userId and o.group_id = g.group_id and o.target_kind = 'category' and o.target_id = up.id))
+  select 'category' as kind, target_id as id, rank, group_id as groupId from covering order by rank limit 1`;
 
 interface CoveringRow {
   userId: number;
   kind: 'part' | 'category';
   id: number;
   rank: number;
+  groupId: number | null;
 }
 
-/** Subscribers with their reasons named; the few distinct templates and categories are read once. */
+/** Subscribers with their reasons named; the few distinct templates, categories and groups are read once. */
 function withNames(ctx: CoreContext, rows: CoveringRow[]): Subscriber[] {
   const names = new Map<string, string>();
-  const nameOf = (kind: 'part' | 'category', id: number): string => {
+  const tables = { part: 'parts', category: 'part_categories', group: 'user_groups' } as const;
+  const nameOf = (kind: keyof typeof tables, id: number): string => {
     const key = `${kind}:${id}`;
     let name = names.get(key);
     if (name === undefined) {
-      name = ctx.db.$client.prepare(`select name from ${kind === 'part' ? 'parts' : 'part_categories'} where id = ?`).pluck().get(id) as string;
+      name = ctx.db.$client.prepare(`select name from ${tables[kind]} where id = ?`).pluck().get(id) as string;
       names.set(key, name);
     }
     return name;
   };
   return rows.map((row) => ({
     userId: row.userId,
-    via: { kind: row.kind, id: row.id, name: nameOf(row.kind, row.id), direct: row.rank === 0 && row.kind === 'part' },
+    via: {
+      kind: row.kind,
+      id: row.id,
+      name: nameOf(row.kind, row.id),
+      direct: row.rank === 0 && row.kind === 'part',
+      self: row.rank <= 1 && row.kind === 'part',
+      group: row.groupId === null ? null : { id: row.groupId, name: nameOf('group', row.groupId) },
+    },
   }));
 }
 
 /** Every active user who hears about events on this part, each once, with the nearest reason. */
 export function subscribersOfPart(ctx: CoreContext, partId: number): Subscriber[] {
-  return withNames(ctx, ctx.db.$client.prepare(coveringSubscriptions.replace('%USER%', '')).all({ partId }) as CoveringRow[]);
+  return withNames(ctx, ctx.db.$client.prepare(coveringSubscriptions.replace('%USER%', '')).all({ partId, exceptOwn: 0 }) as CoveringRow[]);
 }
 
-/** How one user is covered for a part, or null. */
-export function coverageOfPart(ctx: CoreContext, userId: number, partId: number): Via | null {
+/**
+ * How one user is covered for a part, or null. With `exceptOwn`, what covers it besides their own
+ * subscription to the part itself (what is left if they unsubscribe).
+ */
+export function coverageOfPart(ctx: CoreContext, userId: number, partId: number, exceptOwn = false): Via | null {
   const row = ctx.db.$client
     .prepare(coveringSubscriptions.replace('%USER%', 'where c.user_id = @userId'))
-    .get({ partId, userId }) as CoveringRow | undefined;
+    .get({ partId, userId, exceptOwn: exceptOwn ? 1 : 0 }) as CoveringRow | undefined;
   return row ? (withNames(ctx, [row])[0]?.via ?? null) : null;
 }
 
-/** The nearest ancestor category of `categoryId` (itself included) that the user subscribes to. */
-export function coverageOfCategory(ctx: CoreContext, userId: number, categoryId: number): Via | null {
-  const row = ctx.db.$client
-    .prepare(
-      `with recursive up(id, depth) as (
-         select @categoryId, 0 union all select c.parent_id, up.depth + 1 from part_categories c join up on c.id = up.id where c.parent_id is not null)
-       select up.id, up.depth, c.name from up
-       join category_subscriptions s on s.category_id = up.id and s.user_id = @userId
-       join part_categories c on c.id = up.id
-       order by up.depth limit 1`,
-    )
-    .get({ categoryId, userId }) as { id: number; depth: number; name: string } | undefined;
-  return row ? { kind: 'category', id: row.id, name: row.name, direct: row.depth === 0 } : null;
+/** The nearest subscription covering `categoryId` (itself included) for the user, or null. */
+export function coverageOfCategory(ctx: CoreContext, userId: number, categoryId: number, exceptOwn = false): Via | null {
+  const row = ctx.db.$client.prepare(coveringCategorySubscriptions).get({ categoryId, userId, exceptOwn: exceptOwn ? 1 : 0 }) as
+    | Omit<CoveringRow, 'userId'>
+    | undefined;
+  if (!row) return null;
+  const via = withNames(ctx, [{ ...row, userId }])[0]?.via ?? null;
+  return via && { ...via, direct: row.rank === 0, self: row.rank <= 1 };
 }
 
 /** A sentence for the person: why they received this. */
 export function describeVia(via: Via): string {
-  if (via.direct) return via.kind === 'part' ? 'You are subscribed to this part.' : `You are subscribed to ${via.name}.`;
-  return via.kind === 'part' ? `You are subscribed to the template ${via.name}.` : `You are subscribed to ${via.name}.`;
+  const who = via.group ? `Your group ${via.group.name} is` : 'You are';
+  if (via.kind === 'part') return via.self ? `${who} subscribed to this part.` : `${who} subscribed to the template ${via.name}.`;
+  return `${who} subscribed to ${via.name}.`;
 }

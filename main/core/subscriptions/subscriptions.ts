@@ -6,7 +6,7 @@ import { partRowColumns, partRowFrom, toPartRow, type PartRowRecord } from '../i
 import { pathOf } from '../inventory/trees';
 import { tellWhatIsAlreadyLow } from './alreadyLow';
 import { mutes } from './mutes';
-import { coverageOfCategory, coverageOfPart, describeVia } from './subscribers';
+import { coverageOfCategory, coverageOfPart, describeVia, type Via } from './subscribers';
 
 function assertTarget(ctx: CoreContext, target: SubscriptionTarget): void {
   const table = target.kind === 'part' ? 'parts' : 'part_categories';
@@ -15,33 +15,16 @@ function assertTarget(ctx: CoreContext, target: SubscriptionTarget): void {
   }
 }
 
+function viewOf(via: Via | null): SubscriptionStatus['via'] {
+  return via ? { kind: via.kind, id: via.id, name: via.name, group: via.group } : null;
+}
+
 function statusOf(ctx: CoreContext, userId: number, target: SubscriptionTarget): SubscriptionStatus {
-  const via = target.kind === 'part' ? coverageOfPart(ctx, userId, target.id) : coverageOfCategory(ctx, userId, target.id);
-  if (via?.direct) {
-    // Directly subscribed; still say where else it is covered from, so unsubscribing is not a surprise.
-    const inherited = target.kind === 'part' ? inheritedCoverage(ctx, userId, target.id) : parentCoverage(ctx, userId, target.id);
-    return { target, direct: true, via: inherited };
-  }
-  return { target, direct: false, via: via ? { kind: via.kind, id: via.id, name: via.name } : null };
-}
-
-/** Coverage of a part from its templates or categories, ignoring its own subscription. */
-function inheritedCoverage(ctx: CoreContext, userId: number, partId: number): SubscriptionStatus['via'] {
-  const client = ctx.db.$client;
-  const part = client.prepare('select variant_of_id as variantOfId, category_id as categoryId from parts where id = ?').get(partId) as
-    | { variantOfId: number | null; categoryId: number | null }
-    | undefined;
-  if (!part) return null;
-  const fromTemplate = part.variantOfId === null ? null : coverageOfPart(ctx, userId, part.variantOfId);
-  if (fromTemplate?.kind === 'part') return { kind: 'part', id: fromTemplate.id, name: fromTemplate.name };
-  const fromCategory = part.categoryId === null ? null : coverageOfCategory(ctx, userId, part.categoryId);
-  return fromCategory ? { kind: 'category', id: fromCategory.id, name: fromCategory.name } : null;
-}
-
-function parentCoverage(ctx: CoreContext, userId: number, categoryId: number): SubscriptionStatus['via'] {
-  const parentId = ctx.db.$client.prepare('select parent_id from part_categories where id = ?').pluck().get(categoryId) as number | null;
-  const via = parentId === null ? null : coverageOfCategory(ctx, userId, parentId);
-  return via ? { kind: 'category', id: via.id, name: via.name } : null;
+  const coverage = target.kind === 'part' ? coverageOfPart : coverageOfCategory;
+  const via = coverage(ctx, userId, target.id);
+  // Directly subscribed: still say what else covers it, so unsubscribing is not a surprise.
+  if (via?.direct) return { target, direct: true, via: viewOf(coverage(ctx, userId, target.id, true)) };
+  return { target, direct: false, via: viewOf(via) };
 }
 
 export const subscriptions = {
