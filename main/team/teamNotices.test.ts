@@ -113,6 +113,37 @@ describe('what the team order did to a change made without seeing a teammate\'s'
     }
   });
 
+  it('a group subscribed on one desktop reaches its members on every desktop, each told once what is already low', async () => {
+    const { a, b, ra, rb, log } = await desktops();
+    const alice = await a.signIn('Alice');
+    const bob = await a.signIn('Bob');
+    const shelf = await a.call('locations.create', { name: 'Shelf' });
+    const fuses = await a.call('categories.create', { name: 'Fuses' });
+    const fuse = await a.call('parts.create', { name: 'Fuse 2A', minimumStock: '10', categoryId: fuses.id });
+    const item = await a.call('stock.create', { partId: fuse.id, locationId: shelf.id, quantity: '5' });
+    log.take(ra);
+    log.deliver();
+    const group = await b.call('groups.create', { name: 'Purchasing' });
+    await b.call('groups.setMember', { groupId: group.id, userId: Number(alice.userId), member: true });
+    await b.call('groups.subscribe', { groupId: group.id, target: { kind: 'category', id: fuses.id } });
+    log.take(rb);
+    log.deliver();
+    for (const desktop of [a, b]) {
+      const { rows } = await desktop.call('notifications.list', { state: 'unread' }, on(desktop, alice));
+      expect(rows.map((row) => [row.title, row.reason])).toEqual([['Already low: Fuse 2A', 'Your group Purchasing subscribed to Fuses.']]);
+      expect((await desktop.call('notifications.list', { state: 'unread' }, on(desktop, bob))).rows).toEqual([]);
+    }
+    // A crossing made on the other desktop reaches her through the group there too.
+    await a.call('stock.add', { itemId: item.id, quantity: '10' });
+    await a.call('stock.remove', { itemId: item.id, quantity: '10' });
+    log.take(ra);
+    log.deliver();
+    for (const desktop of [a, b]) {
+      const { rows } = await desktop.call('notifications.list', { state: 'unread' }, on(desktop, alice));
+      expect(rows.map((row) => row.reason)).toEqual(['Your group Purchasing is subscribed to Fuses.', 'Your group Purchasing subscribed to Fuses.']);
+    }
+  });
+
   it('a snooze follows the person to every desktop, and its coming back is announced on each', async () => {
     const { a, b, ra, rb, log } = await desktops();
     const alice = await a.signIn('Alice');

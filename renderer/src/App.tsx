@@ -24,6 +24,7 @@ import { NotificationSettingsPage } from './pages/settings/NotificationSettingsP
 import { TeamPage } from './pages/team/TeamPage';
 import { StockPage } from './pages/stock/StockPage';
 import { UsersPage } from './pages/users/UsersPage';
+import { GroupsPage } from './pages/groups/GroupsPage';
 import { AdminOnly } from './session/AdminOnly';
 import { SessionGate } from './session/SessionGate';
 import './styles.css';
@@ -52,6 +53,7 @@ export function App({ transport }: { transport: Transport }) {
                 <Route path="import" element={<ImportExportPage />} />
                 <Route path="profile" element={<ProfilePage />} />
                 <Route path="users" element={<AdminOnly><UsersPage /></AdminOnly>} />
+                <Route path="groups" element={<AdminOnly><GroupsPage /></AdminOnly>} />
                 <Route path="settings" element={<Navigate to="/settings/notifications" replace />} />
                 <Route path="settings/notifications" element={<AdminOnly><NotificationSettingsPage /></AdminOnly>} />
                 <Route path="settings/backups" element={<AdminOnly><BackupsPage /></AdminOnly>} />

@@ -14,7 +14,7 @@ function isNotificationQuery(key: readonly unknown[]): boolean {
 }
 
 function isSubscriptionQuery(key: readonly unknown[]): boolean {
-  return typeof key[0] === 'string' && (key[0].startsWith('subscriptions.') || key[0].startsWith('mutes.'));
+  return typeof key[0] === 'string' && (key[0].startsWith('subscriptions.') || key[0].startsWith('mutes.') || key[0].startsWith('groups.'));
 }
 
 /** Calls whose UNAUTHENTICATED answer is part of the conversation (a wrong password), not an expired session. */

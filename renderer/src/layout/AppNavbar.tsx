@@ -1,5 +1,5 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconCategory, IconFileImport, IconHammer, IconHome, IconMapPin, IconPackage, IconSettings, IconStack2, IconUsers, type TablerIcon } from '@tabler/icons-react';
+import { IconCategory, IconFileImport, IconHammer, IconHome, IconMapPin, IconPackage, IconSettings, IconStack2, IconUsers, IconUsersGroup, type TablerIcon } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router-dom';
 import { NotificationNavSection } from '../notifications/NotificationNavSection';
 import { useCurrentUser } from '../session/CurrentUser';
@@ -26,6 +26,7 @@ const DATA: Section[] = [{ to: '/import', label: 'Import & export', icon: IconFi
 
 const ADMINISTRATION: Section[] = [
   { to: '/users', label: 'Users', icon: IconUsers },
+  { to: '/groups', label: 'Groups', icon: IconUsersGroup },
   { to: '/settings/notifications', label: 'Settings', icon: IconSettings, prefix: '/settings' },
 ];
 

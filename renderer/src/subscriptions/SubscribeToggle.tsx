@@ -17,14 +17,24 @@ interface SubscribeToggleProps {
   compact?: boolean;
 }
 
-function viaLink(via: NonNullable<SubscriptionStatus['via']>): string {
+function viaLink(via: NonNullable<SubscriptionStatus['via']>, target: SubscriptionTarget): string {
+  // A group's subscription to this very page: the home page lists it, with the way to leave it.
+  if (via.group && via.kind === target.kind && via.id === target.id) return '/';
   return via.kind === 'part' ? `/parts/${via.id}` : `/categories/${via.id}`;
 }
 
+/** "group Purchasing", or "group Purchasing (Passives)" when the group follows something above this. */
+function viaText(via: NonNullable<SubscriptionStatus['via']>, target: SubscriptionTarget): string {
+  if (!via.group) return via.name;
+  const self = via.kind === target.kind && via.id === target.id;
+  return self ? `group ${via.group.name}` : `group ${via.group.name} (${via.name})`;
+}
+
 function tooltipOf(status: SubscriptionStatus, name: string): string {
-  if (status.direct && status.via) return `Subscribed to ${name}. Unsubscribing leaves you covered through ${status.via.name}.`;
+  const via = status.via && viaText(status.via, status.target);
+  if (status.direct && via) return `Subscribed to ${name}. Unsubscribing leaves you covered through ${via}.`;
   if (status.direct) return `Subscribed to ${name}. Click to unsubscribe.`;
-  if (status.via) return `Subscribed via ${status.via.name}. Click to also subscribe to ${name} itself.`;
+  if (via) return `Subscribed via ${via}. Click to also subscribe to ${name} yourself.`;
   return `Subscribe to notifications about ${name}`;
 }
 
@@ -65,7 +75,7 @@ export function SubscribeToggle({ target, name, status: given, compact = false }
       unsubscribe.mutate(target, {
         onSuccess: (next) => {
           remember(next);
-          if (next.via) notifyDone(`Unsubscribed from ${name}`, `You still get notifications through ${next.via.name}.`);
+          if (next.via) notifyDone(`Unsubscribed from ${name}`, `You still get notifications through ${viaText(next.via, target)}.`);
         },
         onError: (error) => notifyFailed(`Could not unsubscribe from ${name}`, error),
       });
@@ -101,8 +111,8 @@ export function SubscribeToggle({ target, name, status: given, compact = false }
     <Group gap={6} wrap="nowrap">
       {bell}
       <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-        <Anchor component={Link} to={viaLink(status.via)} inherit onClick={(event) => event.stopPropagation()}>
-          Subscribed via {status.via.name}
+        <Anchor component={Link} to={viaLink(status.via, target)} inherit onClick={(event) => event.stopPropagation()}>
+          Subscribed via {viaText(status.via, target)}
         </Anchor>
       </Text>
     </Group>

@@ -19,10 +19,12 @@ interface PartSelectProps {
   isAssembly?: boolean;
   withAsterisk?: boolean;
   clearable?: boolean;
+  /** The accessible name when the field shows no label of its own. */
+  ariaLabel?: string;
 }
 
 /** Searches parts on the host as you type: the list can be far larger than a dropdown should hold. */
-export function PartSelect({ label, value, onChange, error, placeholder, excludeId, isAssembly, withAsterisk, clearable = true }: PartSelectProps) {
+export function PartSelect({ label, value, onChange, error, placeholder, excludeId, isAssembly, withAsterisk, clearable = true, ariaLabel }: PartSelectProps) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 200);
   // The selected part may not be among the current results; fetch its name so the input can show it.
@@ -44,6 +46,7 @@ export function PartSelect({ label, value, onChange, error, placeholder, exclude
   return (
     <Select
       label={label}
+      aria-label={ariaLabel}
       placeholder={placeholder ?? 'Search parts'}
       data={options}
       value={value === null ? null : String(value)}

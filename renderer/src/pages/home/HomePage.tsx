@@ -10,6 +10,7 @@ import { TableSkeleton } from '../../components/TableSkeleton';
 import { useCurrentUser } from '../../session/CurrentUser';
 import { EmptyInventoryCard } from './EmptyInventoryCard';
 import { StatCard } from './StatCard';
+import { GroupSubscriptionsSection } from './GroupSubscriptionsSection';
 import { SubscriptionsSection } from './SubscriptionsSection';
 
 function greeting(hour: number): string {
@@ -39,6 +40,7 @@ export function HomePage() {
         <StatCard label="Low stock" value={low.data?.total} icon={<IconAlertTriangle size={22} />} color="red" to="/parts?low=1" />
       </SimpleGrid>
       <SubscriptionsSection />
+      <GroupSubscriptionsSection />
       <Card p={0} mt="xl">
         <Group justify="space-between" p="md" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
           <div>
