@@ -30,9 +30,14 @@ async function inbox(session: Session) {
   return (await app.call('notifications.list', { state: 'unread' }, session)).rows;
 }
 
+function userIdOf(session: Session): number {
+  if (session.userId === null) throw new Error('signed in without a user');
+  return session.userId;
+}
+
 async function purchasing(...members: Session[]) {
   const group = await app.call('groups.create', { name: 'Purchasing', description: 'Orders parts' });
-  for (const member of members) await app.call('groups.setMember', { groupId: group.id, userId: member.userId, member: true });
+  for (const member of members) await app.call('groups.setMember', { groupId: group.id, userId: userIdOf(member), member: true });
   return group;
 }
 
@@ -83,7 +88,7 @@ describe('group subscriptions', () => {
     const { part, item } = await stockedPart('Relay', '4', '5');
     const group = await purchasing(alice, bob);
     await app.call('groups.subscribe', { groupId: group.id, target: { kind: 'part', id: part.id } });
-    await app.call('groups.setMember', { groupId: group.id, userId: alice.userId, member: false });
+    await app.call('groups.setMember', { groupId: group.id, userId: userIdOf(alice), member: false });
     await app.call('stock.remove', { itemId: item.id, quantity: '2' });
     expect(await inbox(alice)).toEqual([]);
     expect(await inbox(bob)).toHaveLength(1);
