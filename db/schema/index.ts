@@ -5,3 +5,4 @@ export * from './mail';
 export * from './builds';
 export * from './team';
 export * from './groups';
+export * from './channels';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../core/errors';
 import { buildsContract } from './builds';
+import { channelsContract } from './channels';
 import { demoContract } from './demo';
 import { groupsContract } from './groups';
 import { inventoryContract } from './inventory';
@@ -27,6 +28,7 @@ export const contract = {
   ...stockContract,
   ...notificationsContract,
   ...groupsContract,
+  ...channelsContract,
   ...mailContract,
   ...buildsContract,
   ...transferContract,
@@ -59,6 +61,7 @@ export type { CategoryView, LocationView, PartRow, PartDetail, StockItemView } f
 export type { MovementView } from './stock';
 export type { CsvKind, ImportSummary } from './transfer';
 export type { BomLineView, BuildStatus, BuildView, RequirementView } from './builds';
+export type { ChannelDeliveryView, ChannelKindName, ChannelView } from './channels';
 export type { GroupView, MemberGroupView } from './groups';
 export type { MuteStatus, NotificationView, SubscriptionStatus, SubscriptionTarget } from './notifications';
 export type { PathEntry } from './shared';

@@ -34,6 +34,9 @@ export class Change {
   /** The change queued email; the mail worker is woken once it commits. */
   mailQueued = false;
 
+  /** The change queued posts to people's channels (webhook, ntfy, Slack); their worker is woken once it commits. */
+  channelsQueued = false;
+
   /** A team desktop queued this change for the team's log; its publisher is woken once it commits. */
   teamEventQueued = false;
 

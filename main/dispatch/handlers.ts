@@ -20,6 +20,8 @@ import { quietHoursOf } from '../core/notifications/quietHours';
 import { whyNotified } from '../core/notifications/why';
 import { explainHearing } from '../core/subscriptions/explain';
 import { groups } from '../core/subscriptions/groups';
+import { channels, newWebhookSecret } from '../core/channels/channels';
+import { postChannelTest } from '../core/channels/channelWorker';
 import { mutes } from '../core/subscriptions/mutes';
 import { subscriptions } from '../core/subscriptions/subscriptions';
 import { users } from '../core/users/users';
@@ -240,6 +242,19 @@ export const handlers: HandlerTable = {
   'mutes.set': (input, call) => call.core.write(actor(call), (ctx) => mutes.set(ctx, actor(call), input.target, input)),
   'mutes.clear': (input, call) => call.core.write(actor(call), (ctx) => mutes.clear(ctx, actor(call), input.target)),
   'mutes.status': (input, call) => call.core.read((ctx) => mutes.status(ctx, actor(call), input.targets)),
+  'channels.list': (_input, call) => call.core.read((ctx) => channels.list(ctx, actor(call))),
+  'channels.create': (input, call) => {
+    // A webhook's secret is made here and shown this once; an ntfy token is the person's own.
+    const secret = input.kind === 'webhook' ? newWebhookSecret() : input.token;
+    const sealed = secret === '' ? '' : call.secrets.encrypt(secret);
+    const channel = call.core.write(actor(call), (ctx) => channels.create(ctx, actor(call), input, sealed));
+    return { channel, secret: input.kind === 'webhook' ? secret : null };
+  },
+  'channels.update': (input, call) => call.core.write(actor(call), (ctx) => channels.update(ctx, actor(call), input)),
+  'channels.delete': (input, call) => call.core.write(actor(call), (ctx) => channels.delete(ctx, actor(call), input.id)),
+  'channels.test': (input, call) => postChannelTest(call.core, call.secrets, call.core.read((ctx) => channels.forSending(ctx, actor(call), input.id))),
+  'channels.deliveries': (input, call) => call.core.read((ctx) => channels.deliveries(ctx, actor(call), input)),
+  'channels.retryFailed': (input, call) => call.core.write(actor(call), (ctx) => channels.retryFailed(ctx, actor(call), input.id)),
   'groups.list': (_input, call) => call.core.read((ctx) => groups.list(ctx)),
   'groups.create': (input, call) => call.core.write(actor(call), (ctx) => groups.create(ctx, input)),
   'groups.update': (input, call) => call.core.write(actor(call), (ctx) => groups.update(ctx, input)),

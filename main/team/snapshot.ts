@@ -7,7 +7,7 @@ import { teamState } from './teamState';
 // What belongs to one desktop (its mail queue, sign-in limits, its own settings, what it has still to
 // send) is left out.
 
-const LOCAL_TABLES = ['outbox', 'outbox_bodies', 'mail_fanouts', 'digest_queue', 'sign_in_limits', 'trusted_devices', 'team_outbox', 'banner_deliveries'];
+const LOCAL_TABLES = ['outbox', 'outbox_bodies', 'mail_fanouts', 'digest_queue', 'sign_in_limits', 'trusted_devices', 'team_outbox', 'banner_deliveries', 'channels', 'channel_deliveries'];
 const LOCAL_SETTINGS = ["desktop.%", "maintenance.%", "mail.%", "team.%"];
 
 function sharedTables(client: Database.Database, schema: string): string[] {

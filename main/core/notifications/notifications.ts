@@ -1,3 +1,4 @@
+import { queueChannelDeliveries } from '../channels/deliveries';
 import type { MethodOutput, ParsedInput } from '../../contract';
 import type { NotificationView } from '../../contract/notifications';
 import type { CoreContext, WriteContext } from '../context';
@@ -88,6 +89,9 @@ export const notifications = {
     );
     const link = routes[event.target.kind]?.(event.target.id) ?? '/inbox';
     const views: NotificationView[] = [];
+    // Who was told, for their channels: only gathered when someone has a channel at all.
+    const told: { userId: number; view: NotificationView }[] = [];
+    const anyChannel = client.prepare('select 1 from channels where enabled limit 1').get() !== undefined;
     const added = new Map<number, number>();
     for (const [reason, userIds] of byReason) {
       const result = insert.run(eventId, event.kind, reason, createdAt, JSON.stringify(userIds));
@@ -109,11 +113,13 @@ export const notifications = {
         };
         ctx.change.notify(userId, view);
         views.push(view);
+        if (anyChannel) told.push({ userId, view });
         added.set(userId, (added.get(userId) ?? 0) + 1);
       });
     }
     ctx.change.freshNotifications += views.length;
     adjustUnread(ctx, added);
+    queueChannelDeliveries(ctx, told);
     return views;
   },
 

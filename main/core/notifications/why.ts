@@ -29,6 +29,31 @@ const bannerWords: Record<string, { outcome: string; ok: boolean }> = {
   'signed-out': { outcome: 'Not shown: you were not signed in on this computer.', ok: false },
 };
 
+const channelKindWords: Record<string, string> = { webhook: 'Webhook', ntfy: 'ntfy', slack: 'Slack' };
+
+/** One line per channel of the person's that this notification was queued for, with where it stands. */
+function channelDeliveries(ctx: CoreContext, notificationId: number): Delivery[] {
+  const rows = ctx.db.$client
+    .prepare(
+      `select c.kind, c.name, d.status, d.attempts, d.last_error as lastError, d.response_status as responseStatus, d.next_attempt_at as nextAttemptAt, d.sent_at as sentAt
+       from channel_deliveries d join channels c on c.id = d.channel_id where d.notification_id = ? order by d.id`,
+    )
+    .all(notificationId) as { kind: string; name: string; status: string; attempts: number; lastError: string | null; responseStatus: number | null; nextAttemptAt: number; sentAt: number | null }[];
+  return rows.map((row) => {
+    const channel = `${channelKindWords[row.kind] ?? row.kind} “${row.name}”`;
+    switch (row.status) {
+      case 'sent':
+        return { channel, outcome: `Posted; the service answered ${row.responseStatus ?? 'OK'}${row.attempts > 1 ? ` (after ${row.attempts} tries)` : ''}.`, ok: true, at: row.sentAt };
+      case 'failed':
+        return { channel, outcome: `Not posted after ${row.attempts} ${row.attempts === 1 ? 'try' : 'tries'}: ${row.lastError ?? 'it failed.'}`, ok: false, at: null };
+      case 'dropped':
+        return { channel, outcome: `Not posted: ${row.lastError ?? 'no longer needed.'}`, ok: false, at: null };
+      default:
+        return { channel, outcome: row.lastError ? `Waiting to try again: ${row.lastError}` : 'Waiting to be posted.', ok: null, at: row.nextAttemptAt };
+    }
+  });
+}
+
 function factsOf(data: Record<string, unknown>): NotificationWhy['facts'] {
   const facts: NotificationWhy['facts'] = [];
   const units = typeof data.units === 'string' && data.units ? ` ${data.units}` : '';
@@ -97,6 +122,6 @@ export function whyNotified(ctx: CoreContext, userId: number, id: number): Notif
     reason: stored.reason,
     coverageNow,
     facts: factsOf(data),
-    deliveries: [{ channel: 'In the app', outcome: 'In your inbox.', ok: true, at: stored.createdAt }, bannerDelivery, emailDelivery(ctx, userId, id, stored.kind, data)],
+    deliveries: [{ channel: 'In the app', outcome: 'In your inbox.', ok: true, at: stored.createdAt }, bannerDelivery, emailDelivery(ctx, userId, id, stored.kind, data), ...channelDeliveries(ctx, id)],
   };
 }

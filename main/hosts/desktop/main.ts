@@ -6,6 +6,7 @@ import { hashPassword } from '../../core/users/passwords';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { deepLinkInArgs } from '../../core/deepLinks';
+import { ChannelWorker } from '../../core/channels/channelWorker';
 import { MailWorker } from '../../core/mail/mailWorker';
 import { startMaintenance } from '../../core/maintenance';
 import { readSetting } from '../../core/settings';
@@ -66,7 +67,9 @@ if (!app.requestSingleInstanceLock()) {
     }
     const stopMaintenance = startMaintenance(runtime.core);
     const mailWorker = new MailWorker(runtime.core, runtime.secrets, { claims: () => runtime.team.claims() });
+    const channelWorker = new ChannelWorker(runtime.core, runtime.secrets);
     mailWorker.start();
+    channelWorker.start();
     guardPermissions(electronSession.defaultSession);
     serveRenderer(join(appRoot, 'build/renderer'));
 
@@ -93,6 +96,7 @@ if (!app.requestSingleInstanceLock()) {
       shell.dispose();
       stopServing();
       void mailWorker.stop();
+      void channelWorker.stop();
       void runtime.team.stop().finally(() => runtime.core.close());
     });
   });

@@ -7,6 +7,7 @@ import { loadDemo, demoStatus } from '../../../db/demo/load';
 import { DatabaseRefused } from '../../../db/open';
 import { hashPassword } from '../../core/users/passwords';
 import { keyFileSecrets } from './keyFileSecrets';
+import { ChannelWorker } from '../../core/channels/channelWorker';
 import { MailWorker } from '../../core/mail/mailWorker';
 import { startMaintenance } from '../../core/maintenance';
 import { HostLinks } from '../../core/ports';
@@ -87,6 +88,7 @@ if (values.demo && runtime.core.read(demoStatus).empty) {
 
 const stopMaintenance = startMaintenance(runtime.core);
 const mailWorker = new MailWorker(runtime.core, runtime.secrets, { claims: () => runtime.team.claims() });
+const channelWorker = new ChannelWorker(runtime.core, runtime.secrets);
 async function listen() {
   try {
     const token = accessTokenFor(dataDir, { renew: values['new-token'] });
@@ -98,6 +100,7 @@ async function listen() {
 const host = await listen();
 links.webBase = host.url.replace(/\/#token=.*$/, '');
 mailWorker.start();
+channelWorker.start();
 const notifier = notifySendNotifier();
 const stopOsAlerts = notifier ? startOsAlerts(runtime.core, { notifier, signedIn: () => host.signedInUsers(), open: () => undefined }) : () => undefined;
 console.log(`Stockbell is serving at ${host.url}`);
@@ -110,6 +113,7 @@ async function stop(signal: string): Promise<void> {
   stopMaintenance();
   stopOsAlerts();
   await mailWorker.stop();
+  await channelWorker.stop();
   await host.close();
   await runtime.team.stop();
   runtime.core.close();
