@@ -5,6 +5,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { DesktopSettingsCard } from '../desktop/DesktopSettingsCard';
 import { ChangePasswordCard } from './ChangePasswordCard';
+import { ChannelsCard } from './channels/ChannelsCard';
 import { NotificationPreferencesCard } from './NotificationPreferencesCard';
 import { ProfileDetailsCard } from './ProfileDetailsCard';
 import { QuietHoursCard } from './QuietHoursCard';
@@ -39,6 +40,7 @@ export function ProfilePage() {
           </Grid>
           <NotificationPreferencesCard preferences={profile.data.preferences} />
           <QuietHoursCard quietHours={profile.data.quietHours} />
+          <ChannelsCard kinds={profile.data.preferences.map((preference) => ({ value: preference.kind, label: preference.label }))} />
           <DesktopSettingsCard />
         </Stack>
       )}
