@@ -20,6 +20,8 @@ export interface HostOptions {
   /** A fixed port, as a person gives one so that links keep working; any free port otherwise. */
   port?: number;
   extraArgs?: string[];
+  /** Added to the host's environment (for example STOCKBELL_CLOCK_OFFSET_FILE, to move its time). */
+  env?: Record<string, string>;
 }
 
 /** Starts the real headless host, as a person would. */
@@ -27,7 +29,7 @@ export async function startHeadlessHost(options: HostOptions = {}): Promise<Runn
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'stockbell-e2e-'));
   const args = ['--import', 'tsx', join(root, 'main/hosts/headless/cli.ts'), '--data-dir', dataDir, '--port', String(options.port ?? 0), ...(options.extraArgs ?? [])];
   if (options.demo) args.push('--demo');
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   const url = await new Promise<string>((resolveUrl, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`The host did not start in time:\n${output}`)), 30_000);

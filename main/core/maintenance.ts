@@ -1,3 +1,4 @@
+import { watchClockJumps } from './clockJumps';
 import { buildOrders } from './builds/buildOrders';
 import type { Core } from './core';
 import { notifications } from './notifications/notifications';
@@ -42,7 +43,7 @@ export const SETTLE_BATCH = 10_000;
  * is folded into the database every couple of seconds while nothing is writing (openDatabase's
  * ceiling makes a commit do it only when a long burst leaves no such moment).
  */
-export function startMaintenance(core: Core): () => void {
+export function startMaintenance(core: Core, options: { onClockJump?: () => void } = {}): () => void {
   let fresh = 0;
   let settling: NodeJS.Immediate | null = null;
   const settleSoon = () => {
@@ -111,7 +112,15 @@ export function startMaintenance(core: Core): () => void {
   tick();
   const timer = setInterval(tick, CHECK_EVERY_MS);
   timer.unref();
+  // Woken from sleep, or the clock was set: what fell due meanwhile is done now, not at the next check.
+  const stopWatchingClock = watchClockJumps(core.clock, () => {
+    if (!core.db.$client.open) return;
+    armWaker();
+    tick();
+    options.onClockJump?.();
+  });
   return () => {
+    stopWatchingClock();
     clearInterval(timer);
     clearInterval(checkpoint);
     if (waker) clearTimeout(waker);

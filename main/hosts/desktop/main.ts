@@ -65,9 +65,15 @@ if (!app.requestSingleInstanceLock()) {
       const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
       runtime.core.write(null, (ctx) => loadDemo(ctx, demoPasswordHash));
     }
-    const stopMaintenance = startMaintenance(runtime.core);
     const mailWorker = new MailWorker(runtime.core, runtime.secrets, { claims: () => runtime.team.claims() });
     const channelWorker = new ChannelWorker(runtime.core, runtime.secrets);
+    // A laptop woken from sleep: mail and posts that fell due meanwhile go at once.
+    const stopMaintenance = startMaintenance(runtime.core, {
+      onClockJump: () => {
+        mailWorker.wake();
+        channelWorker.wake();
+      },
+    });
     mailWorker.start();
     channelWorker.start();
     guardPermissions(electronSession.defaultSession);

@@ -7,6 +7,7 @@ import { loadDemo, demoStatus } from '../../../db/demo/load';
 import { DatabaseRefused } from '../../../db/open';
 import { hashPassword } from '../../core/users/passwords';
 import { keyFileSecrets } from './keyFileSecrets';
+import { OFFSET_CLOCK_VARIABLE, offsetClockFromEnvironment } from './offsetClock';
 import { ChannelWorker } from '../../core/channels/channelWorker';
 import { MailWorker } from '../../core/mail/mailWorker';
 import { startMaintenance } from '../../core/maintenance';
@@ -71,9 +72,11 @@ if (rendererDir && !existsSync(resolve(rendererDir, 'index.html'))) fail('the re
 const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
 
 const links = new HostLinks();
+const clock = offsetClockFromEnvironment();
+if (clock) console.warn(`Warning: the time is read with an offset from ${process.env[OFFSET_CLOCK_VARIABLE] ?? ''} (for tests); unset ${OFFSET_CLOCK_VARIABLE} to use this computer's time.`);
 async function openRuntime(): Promise<Runtime> {
   try {
-    return await startCore(dataDir, { secrets: keyFileSecrets(dataDir), links });
+    return await startCore(dataDir, { secrets: keyFileSecrets(dataDir), links, ...(clock ? { clock } : {}) });
   } catch (error) {
     return fail(error instanceof DatabaseRefused ? error.message : `the database in ${dataDir} could not be opened: ${(error as Error).message}`);
   }
@@ -86,9 +89,14 @@ if (values.demo && runtime.core.read(demoStatus).empty) {
   console.log(`Demo accounts: alex (administrator), sam, jordan; password "${DEMO_PASSWORD}".`);
 }
 
-const stopMaintenance = startMaintenance(runtime.core);
 const mailWorker = new MailWorker(runtime.core, runtime.secrets, { claims: () => runtime.team.claims() });
 const channelWorker = new ChannelWorker(runtime.core, runtime.secrets);
+const stopMaintenance = startMaintenance(runtime.core, {
+  onClockJump: () => {
+    mailWorker.wake();
+    channelWorker.wake();
+  },
+});
 async function listen() {
   try {
     const token = accessTokenFor(dataDir, { renew: values['new-token'] });
