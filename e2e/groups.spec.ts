@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
 import { sectionLink } from './pages/navigation';
 import { Inventory } from './pages/inventory';
@@ -37,7 +39,27 @@ test('an administrator subscribes a group to a category; its member is told via 
   await group.getByRole('combobox', { name: 'Subscribe Purchasing to a category' }).click();
   await page.getByRole('option', { name: 'Relays' }).click();
   await expect(group.getByRole('region', { name: 'What Purchasing follows' }).getByRole('link', { name: 'Relays' })).toBeVisible();
-  if (process.env.STOCKBELL_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/groups.png' });
+
+  // The group's Slack channel, played by a server on loopback.
+  const posts: string[] = [];
+  const slack = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      posts.push(body);
+      response.writeHead(200).end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => slack.listen(0, '127.0.0.1', resolve));
+  const channels = group.getByRole('region', { name: 'Channels of Purchasing' });
+  await channels.getByRole('button', { name: 'Add channel' }).click();
+  const channelForm = page.getByRole('dialog', { name: 'Add a channel' });
+  await channelForm.getByText('Slack or Mattermost').click();
+  await channelForm.getByLabel('Name').fill('#purchasing');
+  await channelForm.getByLabel('Incoming webhook address').fill(`http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/T0/B0/x`);
+  await channelForm.getByRole('button', { name: 'Add channel' }).click();
+  await expect(channels.getByRole('article', { name: '#purchasing' })).toBeVisible();
+  if (process.env.STOCKBELL_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/groups.png', fullPage: true });
 
   // A crossing: Mara hears of it, through the group; the administrator, not in it, does not.
   await sectionLink(page, 'Categories').click();
@@ -45,6 +67,11 @@ test('an administrator subscribes a group to a category; its member is told via 
   await inventory.openPartFromList('Relay 12V');
   await inventory.removeStock('Relay 12V', 'Drawer 2', '5');
   await expect(inventory.totalStock()).toContainText('7');
+  // Posted once to the group's channel.
+  await expect.poll(() => posts.length).toBe(1);
+  expect(JSON.parse(posts[0] ?? '{}')).toMatchObject({ text: expect.stringContaining('_Group Purchasing is subscribed to Relays._') as unknown });
+  slack.closeAllConnections();
+  slack.close();
   const bell = new NotificationCentre(page);
   await bell.expectUnread(0);
   await signOut(page, firstAdmin.displayName);

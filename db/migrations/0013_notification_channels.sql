@@ -21,7 +21,8 @@ CREATE INDEX `channel_deliveries_channel` ON `channel_deliveries` (`channel_id`,
 CREATE INDEX `channel_deliveries_notification` ON `channel_deliveries` (`notification_id`);--> statement-breakpoint
 CREATE TABLE `channels` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`user_id` integer NOT NULL,
+	`user_id` integer,
+	`group_id` integer,
 	`kind` text NOT NULL,
 	`name` text NOT NULL,
 	`url` text NOT NULL,
@@ -29,7 +30,10 @@ CREATE TABLE `channels` (
 	`kinds` text NOT NULL,
 	`enabled` integer DEFAULT true NOT NULL,
 	`created_at` integer NOT NULL,
-	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`group_id`) REFERENCES `user_groups`(`id`) ON UPDATE no action ON DELETE cascade,
+	CONSTRAINT "channels_owner" CHECK(("channels"."user_id" is null) <> ("channels"."group_id" is null))
 );
 --> statement-breakpoint
-CREATE INDEX `channels_user` ON `channels` (`user_id`);
+CREATE INDEX `channels_user` ON `channels` (`user_id`);--> statement-breakpoint
+CREATE INDEX `channels_group` ON `channels` (`group_id`);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { userGroups } from './groups';
 import { notifications } from './notifications';
 import { users } from './users';
 
@@ -10,17 +11,17 @@ export const channelDeliveryStatuses = ['queued', 'sending', 'sent', 'failed', '
 export type ChannelDeliveryStatus = (typeof channelDeliveryStatuses)[number];
 
 /**
- * Where else a person is told: a signed JSON webhook, an ntfy topic, or a Slack/Mattermost incoming
- * webhook. Kept on the desktop that set it up (its secret is sealed with this computer's key), so in
- * a team exactly one desktop posts each notification to it.
+ * Where else a person, or a group, is told: a signed JSON webhook, an ntfy topic, or a
+ * Slack/Mattermost incoming webhook. A person's gets what they are told; a group's gets, once, each
+ * notice about what the group follows. Kept on the desktop that set it up (its secret is sealed
+ * with this computer's key), so in a team exactly one desktop posts each notification to it.
  */
 export const channels = sqliteTable(
   'channels',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    groupId: integer('group_id').references(() => userGroups.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: channelKinds }).notNull(),
     name: text('name').notNull(),
     url: text('url').notNull(),
@@ -31,10 +32,17 @@ export const channels = sqliteTable(
     enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
   },
-  (table) => [index('channels_user').on(table.userId)],
+  (table) => [
+    index('channels_user').on(table.userId),
+    index('channels_group').on(table.groupId),
+    check('channels_owner', sql`(${table.userId} is null) <> (${table.groupId} is null)`),
+  ],
 );
 
-/** Every post to a channel, written in the notification's transaction; the channel worker drains it. */
+/**
+ * Every post to a channel, written in the notification's transaction; the channel worker drains it.
+ * A person's channel posts their notification; a group's posts the event (no one person's row).
+ */
 export const channelDeliveries = sqliteTable(
   'channel_deliveries',
   {

@@ -49,11 +49,14 @@ export const channelDeliveryView = z.object({
 export type ChannelDeliveryView = z.infer<typeof channelDeliveryView>;
 
 export const channelsContract = {
-  'channels.list': { access: 'member', input: z.object({}), output: z.array(channelView) },
+  /** The caller's own channels, or a group's (administrators). */
+  'channels.list': { access: 'member', input: z.object({ groupId: id.nullable().default(null) }), output: z.array(channelView) },
   /** A webhook's signing secret is made here and returned this once; an ntfy token is given by the person. */
   'channels.create': {
     access: 'member',
     input: z.object({
+      /** A group's channel (administrators); the caller's own when null. */
+      groupId: id.nullable().default(null),
       kind: channelKind,
       name,
       url: channelUrl,

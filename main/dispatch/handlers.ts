@@ -242,8 +242,9 @@ export const handlers: HandlerTable = {
   'mutes.set': (input, call) => call.core.write(actor(call), (ctx) => mutes.set(ctx, actor(call), input.target, input)),
   'mutes.clear': (input, call) => call.core.write(actor(call), (ctx) => mutes.clear(ctx, actor(call), input.target)),
   'mutes.status': (input, call) => call.core.read((ctx) => mutes.status(ctx, actor(call), input.targets)),
-  'channels.list': (_input, call) => call.core.read((ctx) => channels.list(ctx, actor(call))),
+  'channels.list': (input, call) => call.core.read((ctx) => channels.list(ctx, actor(call), input.groupId)),
   'channels.create': (input, call) => {
+    call.core.read((ctx) => channels.assertMayCreate(ctx, actor(call), input.groupId));
     // A webhook's secret is made here and shown this once; an ntfy token is the person's own.
     const secret = input.kind === 'webhook' ? newWebhookSecret() : input.token;
     const sealed = secret === '' ? '' : call.secrets.encrypt(secret);

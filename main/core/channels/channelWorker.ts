@@ -93,8 +93,7 @@ export class ChannelWorker {
   /** Why a waiting post should no longer go out, or null. */
   private staleReason(row: ClaimedDelivery): string | null {
     return this.core.read((ctx) => {
-      const active = ctx.db.$client.prepare('select active from users where id = ?').pluck().get(row.userId) as number | undefined;
-      if (active !== 1) return 'The account is deactivated.';
+      if (row.userId !== null && ctx.db.$client.prepare('select active from users where id = ?').pluck().get(row.userId) !== 1) return 'The account is deactivated.';
       if (ctx.db.$client.prepare('select enabled from channels where id = ?').pluck().get(row.channelId) !== 1) return 'The channel was switched off.';
       if (row.subjectId !== null && ctx.db.$client.prepare('select is_low from parts where id = ?').pluck().get(row.subjectId) !== 1) {
         return 'The part was no longer low on stock when it could be posted.';

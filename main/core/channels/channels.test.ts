@@ -229,6 +229,33 @@ describe('ntfy, Slack and Mattermost', () => {
   });
 });
 
+describe('a group\'s channel', () => {
+  it('gets each notice about what the group follows once, however many members were told; only administrators manage it', async () => {
+    const receiver = await startReceiver();
+    const passives = await app.call('categories.create', { name: 'Passives' });
+    const group = await app.call('groups.create', { name: 'Purchasing' });
+    for (const member of [alice, bob]) await app.call('groups.setMember', { groupId: group.id, userId: Number(member.userId), member: true });
+    await app.call('groups.subscribe', { groupId: group.id, target: { kind: 'category', id: passives.id } });
+    const { channel } = await app.call('channels.create', { groupId: group.id, kind: 'slack', name: '#purchasing', url: receiver.url });
+    const bin = await app.call('locations.create', { name: 'Bin' });
+    const part = await app.call('parts.create', { name: 'C 100n', minimumStock: '10', categoryId: passives.id });
+    const item = await app.call('stock.create', { partId: part.id, locationId: bin.id, quantity: '12' });
+
+    await app.call('stock.remove', { itemId: item.id, quantity: '5' });
+    await worker.idle();
+    expect(receiver.received).toHaveLength(1);
+    const text = (JSON.parse(receiver.received[0]?.body ?? '{}') as { text: string }).text;
+    expect(text).toContain('*Low stock: C 100n*');
+    expect(text).toContain('_Group Purchasing is subscribed to Passives._');
+    expect(await app.call('channels.list', { groupId: group.id })).toMatchObject([{ name: '#purchasing', last: { status: 'sent' } }]);
+
+    await expect(app.call('channels.list', { groupId: group.id }, alice)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(app.call('channels.create', { groupId: group.id, kind: 'slack', name: 'Mine now', url: receiver.url }, alice)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(app.call('channels.delete', { id: channel.id }, alice)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await app.call('channels.list', {}, alice)).toEqual([]);
+  });
+});
+
 describe('setting a channel up', () => {
   it('sends a test message on request and says what the other end answered', async () => {
     const receiver = await startReceiver();

@@ -4,11 +4,12 @@ import type { MethodOutput, ParsedInput } from '../../contract';
 import type { ChannelDeliveryView, ChannelView } from '../../contract/channels';
 import type { NotificationKind } from '../notifications/kinds';
 import type { CoreContext, WriteContext } from '../context';
-import { notFound } from '../errors';
+import { DomainError, notFound } from '../errors';
 import { defaultPreference } from '../notifications/preferences';
 import { notificationKindNames } from '../notifications/kinds';
 
-// A person's own channels: set up, changed and removed only by them, and read back without secrets.
+// A person's own channels, set up, changed and removed only by them; a group's, by administrators.
+// Read back without secrets. Someone else's channel does not exist for the caller.
 
 interface ChannelRecord {
   id: number;
@@ -23,11 +24,26 @@ interface ChannelRecord {
 
 const columns = `id, kind, name, url, sealed_secret as sealedSecret, kinds, enabled, created_at as createdAt`;
 
-function record(ctx: CoreContext, userId: number, channelId: number): ChannelRecord {
-  const found = ctx.db.$client.prepare(`select ${columns} from channels where id = ? and user_id = ?`).get(channelId, userId) as ChannelRecord | undefined;
-  // Another person's channel does not exist for this one.
-  if (!found) throw notFound('Channel');
+function isAdmin(ctx: CoreContext, userId: number): boolean {
+  return ctx.db.$client.prepare(`select 1 from users where id = ? and role = 'admin' and active`).get(userId) !== undefined;
+}
+
+/** The channel, if the caller may manage it: their own, or any group's for an administrator. */
+function record(ctx: CoreContext, actorId: number, channelId: number): ChannelRecord {
+  const found = ctx.db.$client.prepare(`select ${columns}, user_id as userId, group_id as groupId from channels where id = ?`).get(channelId) as
+    | (ChannelRecord & { userId: number | null; groupId: number | null })
+    | undefined;
+  const mayManage = found && (found.groupId === null ? found.userId === actorId : isAdmin(ctx, actorId));
+  if (!found || !mayManage) throw notFound('Channel');
   return found;
+}
+
+/** Whose channels a call is about: the caller's own, or a group's (administrators only). */
+function ownerOf(ctx: CoreContext, actorId: number, groupId: number | null): { column: 'user_id' | 'group_id'; id: number } {
+  if (groupId === null) return { column: 'user_id', id: actorId };
+  if (!isAdmin(ctx, actorId)) throw new DomainError('FORBIDDEN', 'Only an administrator can manage a group\'s channels.');
+  if (!ctx.db.$client.prepare('select 1 from user_groups where id = ?').get(groupId)) throw notFound('Group');
+  return { column: 'group_id', id: groupId };
 }
 
 function view(ctx: CoreContext, channel: ChannelRecord): ChannelView {
@@ -63,19 +79,26 @@ export function newWebhookSecret(): string {
 }
 
 export const channels = {
-  list(ctx: CoreContext, userId: number): ChannelView[] {
-    const rows = ctx.db.$client.prepare(`select ${columns} from channels where user_id = ? order by created_at, id`).all(userId) as ChannelRecord[];
+  list(ctx: CoreContext, actorId: number, groupId: number | null): ChannelView[] {
+    const owner = ownerOf(ctx, actorId, groupId);
+    const rows = ctx.db.$client.prepare(`select ${columns} from channels where ${owner.column} = ? order by created_at, id`).all(owner.id) as ChannelRecord[];
     return rows.map((row) => view(ctx, row));
   },
 
   /** `sealedSecret` is the webhook secret or ntfy token, already sealed by the caller (it holds the key). */
-  create(ctx: WriteContext, userId: number, input: ParsedInput<'channels.create'>, sealedSecret: string): ChannelView {
+  /** Checks the caller may add a channel for this owner, before anything is sealed or written. */
+  assertMayCreate(ctx: CoreContext, actorId: number, groupId: number | null): void {
+    ownerOf(ctx, actorId, groupId);
+  },
+
+  create(ctx: WriteContext, actorId: number, input: ParsedInput<'channels.create'>, sealedSecret: string): ChannelView {
+    const owner = ownerOf(ctx, actorId, input.groupId);
     const id = Number(
       ctx.db.$client
-        .prepare('insert into channels (user_id, kind, name, url, sealed_secret, kinds, enabled, created_at) values (?, ?, ?, ?, ?, ?, 1, ?)')
-        .run(userId, input.kind, input.name, input.url, sealedSecret, JSON.stringify(input.kinds ?? defaultKinds()), ctx.clock.now()).lastInsertRowid,
+        .prepare(`insert into channels (${owner.column}, kind, name, url, sealed_secret, kinds, enabled, created_at) values (?, ?, ?, ?, ?, ?, 1, ?)`)
+        .run(owner.id, input.kind, input.name, input.url, sealedSecret, JSON.stringify(input.kinds ?? defaultKinds()), ctx.clock.now()).lastInsertRowid,
     );
-    return view(ctx, record(ctx, userId, id));
+    return view(ctx, record(ctx, actorId, id));
   },
 
   update(ctx: WriteContext, userId: number, input: ParsedInput<'channels.update'>): ChannelView {

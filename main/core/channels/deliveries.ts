@@ -2,6 +2,7 @@ import type { ChannelDeliveryStatus } from '../../../db/schema/channels';
 import type { NotificationView } from '../../contract/notifications';
 import type { CoreContext, WriteContext } from '../context';
 import { quietEndsAt, type QuietHours } from '../notifications/quietHours';
+import { describeVia, groupsFollowingPart } from '../subscriptions/subscribers';
 import type { ChannelMessage } from './requests';
 
 // The channels' durable outbox: a row per channel and notification, written in the notification's
@@ -19,7 +20,8 @@ export interface ClaimedDelivery {
   channelKind: 'webhook' | 'ntfy' | 'slack';
   url: string;
   sealedSecret: string;
-  userId: number;
+  /** The person whose channel it is; null for a group's. */
+  userId: number | null;
 }
 
 interface ChannelTarget {
@@ -65,6 +67,58 @@ export function queueChannelDeliveries(ctx: WriteContext, views: { userId: numbe
     const quietUntil = quietEndsAt(target.quietHours === null ? null : (JSON.parse(target.quietHours) as QuietHours), now);
     const subjectId = view.kind === 'part.low_stock' && view.target.kind === 'part' ? Number(view.target.id) : null;
     insert.run(target.id, view.id, view.kind, JSON.stringify(message), subjectId, quietUntil ?? now, now);
+    ctx.change.channelsQueued = true;
+  }
+}
+
+interface GroupChannel {
+  id: number;
+  groupId: number;
+  kinds: string;
+}
+
+/** The part a notice is about: the part itself, or the assembly a build order makes. */
+function partOf(ctx: WriteContext, target: { kind: string; id: string }): number | null {
+  if (target.kind === 'part') return Number(target.id);
+  if (target.kind === 'build') return (ctx.db.$client.prepare('select assembly_id from build_orders where id = ?').pluck().get(Number(target.id)) as number | undefined) ?? null;
+  return null;
+}
+
+/**
+ * Queues, once per event, a post to each enabled channel of each group that follows the part the
+ * event is about (its subscribers were told one by one; the group's channel hears it once). Notices
+ * meant for one person (what was already low when they subscribed, a teammate's overwrite) are not
+ * a group's.
+ */
+export function queueGroupChannelPosts(ctx: WriteContext, eventId: number, event: { kind: string; title: string; message: string; target: { kind: string; id: string }; data: Record<string, unknown> }, link: string): void {
+  if (event.kind === 'team.overwritten' || 'alreadyLow' in event.data) return;
+  const partId = partOf(ctx, event.target);
+  if (partId === null) return;
+  const client = ctx.db.$client;
+  const following = new Map(groupsFollowingPart(ctx, partId).map((entry) => [entry.groupId, entry.via]));
+  if (following.size === 0) return;
+  const targets = client
+    .prepare(`select id, group_id as groupId, kinds from channels where enabled and group_id in (select value from json_each(?)) order by id`)
+    .all(JSON.stringify([...following.keys()])) as GroupChannel[];
+  const now = ctx.clock.now();
+  const insert = client.prepare(
+    `insert into channel_deliveries (channel_id, notification_id, kind, payload, subject_id, status, next_attempt_at, created_at) values (?, null, ?, ?, ?, 'queued', ?, ?)`,
+  );
+  for (const target of targets) {
+    const via = following.get(target.groupId);
+    if (!via || !(JSON.parse(target.kinds) as string[]).includes(event.kind)) continue;
+    const message: ChannelMessage = {
+      deliveryId: `stockbell-e${eventId}-c${target.id}`,
+      kind: event.kind,
+      title: event.title,
+      message: event.message,
+      // Said of the group, not to one of its people.
+      reason: describeVia(via).replace(/^Your group /, 'Group '),
+      appLink: ctx.links.deepLink(link),
+      webLink: ctx.links.webLink(link),
+      createdAt: now,
+    };
+    insert.run(target.id, event.kind, JSON.stringify(message), event.kind === 'part.low_stock' ? partId : null, now, now);
     ctx.change.channelsQueued = true;
   }
 }

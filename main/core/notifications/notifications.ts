@@ -1,4 +1,4 @@
-import { queueChannelDeliveries } from '../channels/deliveries';
+import { queueChannelDeliveries, queueGroupChannelPosts } from '../channels/deliveries';
 import type { MethodOutput, ParsedInput } from '../../contract';
 import type { NotificationView } from '../../contract/notifications';
 import type { CoreContext, WriteContext } from '../context';
@@ -91,7 +91,7 @@ export const notifications = {
     const views: NotificationView[] = [];
     // Who was told, for their channels: only gathered when someone has a channel at all.
     const told: { userId: number; view: NotificationView }[] = [];
-    const anyChannel = client.prepare('select 1 from channels where enabled limit 1').get() !== undefined;
+    const anyChannel = client.prepare('select 1 from channels where enabled and user_id is not null limit 1').get() !== undefined;
     const added = new Map<number, number>();
     for (const [reason, userIds] of byReason) {
       const result = insert.run(eventId, event.kind, reason, createdAt, JSON.stringify(userIds));
@@ -120,6 +120,7 @@ export const notifications = {
     ctx.change.freshNotifications += views.length;
     adjustUnread(ctx, added);
     queueChannelDeliveries(ctx, told);
+    if (client.prepare('select 1 from channels where enabled and group_id is not null limit 1').get() !== undefined) queueGroupChannelPosts(ctx, eventId, event, link);
     return views;
   },
 

@@ -132,6 +132,31 @@ export function coverageOfCategory(ctx: CoreContext, userId: number, categoryId:
   return via && { ...via, direct: row.rank === 0, self: row.rank <= 1 };
 }
 
+// The groups that follow a part, each with its nearest subscription (a template's, then a category's).
+const groupsCovering = `
+  with recursive
+    templates(id, depth) as (
+      select @partId, 0
+      union all
+      select p.variant_of_id, t.depth + 1 from parts p join templates t on p.id = t.id where p.variant_of_id is not null),
+    categories(id, depth) as (
+      select category_id, 0 from parts where id = @partId and category_id is not null
+      union all
+      select c.parent_id, k.depth + 1 from part_categories c join categories k on c.id = k.id where c.parent_id is not null),
+    covering(group_id, kind, target_id, rank) as (
+      select g.group_id, 'part', t.id, 2 * t.depth + 1 from templates t cross join group_part_subscriptions g on g.part_id = t.id
+      union all
+      select g.group_id, 'category', k.id, 200001 + 2 * k.depth from categories k cross join group_category_subscriptions g on g.category_id = k.id)
+  select group_id as groupId, kind, target_id as id, min(rank) as rank from covering group by group_id`;
+
+/** Every group that follows this part, with the subscription that covers it for the group. */
+export function groupsFollowingPart(ctx: CoreContext, partId: number): { groupId: number; via: Via }[] {
+  // Ranked as a group's subscription is for a member, so the reason reads the same.
+  const rows = ctx.db.$client.prepare(groupsCovering).all({ partId }) as (Omit<CoveringRow, 'userId' | 'groupId'> & { groupId: number })[];
+  const named = withNames(ctx, rows.map((row) => ({ ...row, userId: 0 })));
+  return rows.map((row, index) => ({ groupId: row.groupId, via: named[index]?.via as Via }));
+}
+
 /** A sentence for the person: why they received this. */
 export function describeVia(via: Via): string {
   const who = via.group ? `Your group ${via.group.name} is` : 'You are';

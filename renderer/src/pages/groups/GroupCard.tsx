@@ -9,6 +9,8 @@ import { ConfirmDeleteModal } from '../../components/forms/ConfirmDeleteModal';
 import { PartSelect } from '../../components/forms/PartSelect';
 import { notifyDone, notifyFailed } from '../../components/notify';
 import { GroupFormModal } from './GroupForm';
+import { AddChannelButton, ChannelList } from '../profile/channels/ChannelsCard';
+import type { KindOption } from '../profile/channels/ChannelRow';
 
 function initials(name: string): string {
   return name
@@ -185,8 +187,28 @@ function Subscriptions({ group }: { group: GroupView }) {
   );
 }
 
-/** One group: who is in it and what it follows, each changeable in place. */
-export function GroupCard({ group }: { group: GroupView }) {
+function GroupChannels({ group, kinds }: { group: GroupView; kinds: KindOption[] }) {
+  return (
+    <Box component="section" aria-label={`Channels of ${group.name}`} p="md" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+      <Group justify="space-between" mb={6}>
+        <div>
+          <Text size="xs" fw={700} tt="uppercase" c="dimmed" style={{ letterSpacing: 0.4 }}>
+            Channels
+          </Text>
+          <Text size="xs" c="dimmed">
+            A Slack or Mattermost channel, ntfy topic or webhook that gets each notice about what {group.name} follows, once.
+          </Text>
+        </div>
+        <AddChannelButton groupId={group.id} />
+      </Group>
+      {/* A teammate's overwrite is told to one person, never to a group. */}
+      <ChannelList kinds={kinds.filter((kind) => kind.value !== 'team.overwritten')} groupId={group.id} empty="None yet." />
+    </Box>
+  );
+}
+
+/** One group: who is in it, what it follows and where its notices are posted, each changeable in place. */
+export function GroupCard({ group, kinds }: { group: GroupView; kinds: KindOption[] }) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const remove = useMutate('groups.delete');
@@ -224,6 +246,7 @@ export function GroupCard({ group }: { group: GroupView }) {
         <Members group={group} />
         <Subscriptions group={group} />
       </SimpleGrid>
+      <GroupChannels group={group} kinds={kinds} />
       <GroupFormModal opened={editing} onClose={() => setEditing(false)} group={group} />
       <ConfirmDeleteModal
         opened={deleting}

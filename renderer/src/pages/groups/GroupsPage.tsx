@@ -12,6 +12,9 @@ import { GroupFormModal } from './GroupForm';
 /** Administrators: groups of people that follow parts and categories together. */
 export function GroupsPage() {
   const groups = useCall('groups.list', {});
+  // The kinds of notification, named as on the profile page, for what each channel carries.
+  const profile = useCall('profile.get', {});
+  const kinds = (profile.data?.preferences ?? []).map((preference) => ({ value: preference.kind, label: preference.label }));
   const [creating, setCreating] = useState(false);
   const newGroup = (
     <Button leftSection={<IconUsersPlus size={16} />} onClick={() => setCreating(true)}>
@@ -45,7 +48,7 @@ export function GroupsPage() {
       ) : (
         <Stack gap="md">
           {groups.data.map((group) => (
-            <GroupCard key={group.id} group={group} />
+            <GroupCard key={group.id} group={group} kinds={kinds} />
           ))}
         </Stack>
       )}

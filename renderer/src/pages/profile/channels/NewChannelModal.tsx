@@ -11,15 +11,18 @@ import { channelKindInfo } from './channelKinds';
 interface NewChannelModalProps {
   opened: boolean;
   onClose: () => void;
+  /** For a group (administrators); the signed-in person's own when left out. */
+  groupId?: number | undefined;
 }
 
 /** Adds a channel; a webhook's signing secret is then shown, this once, to copy. */
-export function NewChannelModal({ opened, onClose }: NewChannelModalProps) {
+export function NewChannelModal({ opened, onClose, groupId }: NewChannelModalProps) {
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
   return (
     <>
       <FormModal opened={opened} onClose={onClose} title="Add a channel">
         <NewChannelForm
+          groupId={groupId ?? null}
           onClose={onClose}
           onSecret={(name, value) => {
             onClose();
@@ -52,7 +55,7 @@ export function NewChannelModal({ opened, onClose }: NewChannelModalProps) {
   );
 }
 
-function NewChannelForm({ onClose, onSecret }: { onClose: () => void; onSecret: (name: string, secret: string) => void }) {
+function NewChannelForm({ groupId, onClose, onSecret }: { groupId: number | null; onClose: () => void; onSecret: (name: string, secret: string) => void }) {
   const create = useMutate('channels.create');
   const errors = fieldErrorsOf(create.error);
   const [kind, setKind] = useState<ChannelKindName>('webhook');
@@ -61,7 +64,7 @@ function NewChannelForm({ onClose, onSecret }: { onClose: () => void; onSecret: 
 
   const submit = () =>
     create.mutate(
-      { kind, name: values.name, url: values.url, token: kind === 'ntfy' ? values.token : '' },
+      { groupId, kind, name: values.name, url: values.url, token: kind === 'ntfy' ? values.token : '' },
       {
         onSuccess: ({ channel, secret }) => {
           notifyDone(`${channel.name} added`, 'Send a test message to check it works.');
