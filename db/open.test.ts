@@ -147,12 +147,19 @@ function fillEveryTable(client: Database.Database): void {
         if (target) values[column.name] = client.prepare(`select min(rowid) from "${target}"`).pluck().get();
         else if (column.required && column.fallback === null) values[column.name] = column.type.toLowerCase() === 'integer' ? 1 : `${table}-${column.name}`;
       }
-      try {
-        const names = Object.keys(values);
-        client.prepare(`insert into "${table}" (${names.map((name) => `"${name}"`).join(', ') || 'rowid'}) values (${names.map(() => '?').join(', ') || 'null'})`).run(...Object.values(values));
-        pending.splice(pending.indexOf(table), 1);
-      } catch {
-        // A parent table is still empty; try again on the next pass.
+      // Every reference filled first; then, for a table that allows one owner of several (a CHECK),
+      // each optional reference left out in turn.
+      const optional = columns.filter((column) => !column.required && foreign.has(column.name)).map((column) => column.name);
+      const attempts = [values, ...optional.map((left) => Object.fromEntries(Object.entries(values).filter(([name]) => name !== left)))];
+      for (const attempt of attempts) {
+        try {
+          const names = Object.keys(attempt);
+          client.prepare(`insert into "${table}" (${names.map((name) => `"${name}"`).join(', ') || 'rowid'}) values (${names.map(() => '?').join(', ') || 'null'})`).run(...Object.values(attempt));
+          pending.splice(pending.indexOf(table), 1);
+          break;
+        } catch {
+          // A parent table is still empty (tried again on the next pass), or the CHECK wants fewer references.
+        }
       }
     }
   }
