@@ -1,5 +1,6 @@
 import type { Core } from '../core';
 import type { Secrets } from '../ports';
+import { DrainLoop } from '../drainLoop';
 import { defaultRetryPolicy, retryDelay, type RetryPolicy } from '../mail/smtpErrors';
 import { channelDeliveries, type ClaimedDelivery } from './deliveries';
 import { DEFAULT_POST_TIMEOUT_MS, postRequest } from './post';
@@ -20,17 +21,22 @@ export interface ChannelWorkerOptions {
  * that queued posts only wakes it, and a slow or dead receiver holds up nothing but its own posts.
  */
 export class ChannelWorker {
-  private timer: NodeJS.Timeout | null = null;
-  private draining: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly loop: DrainLoop;
   private stopAfterCommit: (() => void) | null = null;
 
   constructor(
     private readonly core: Core,
     private readonly secrets: Secrets,
     private readonly options: ChannelWorkerOptions = {},
-  ) {}
+  ) {
+    this.loop = new DrainLoop({
+      name: 'Channel worker',
+      drain: () => this.drain(),
+      nextDueAt: () => core.read((ctx) => channelDeliveries.nextDueAt(ctx)),
+      now: () => core.clock.now(),
+      idleCheckMs: options.idleCheckMs ?? 60_000,
+    });
+  }
 
   start(): void {
     this.core.write(null, (ctx) => channelDeliveries.requeueInterrupted(ctx));
@@ -41,49 +47,21 @@ export class ChannelWorker {
   }
 
   wake(): void {
-    if (this.stopped) return;
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    this.draining = Promise.resolve()
-      .then(() => this.drain())
-      .catch((error: unknown) => console.error('Channel worker failed:', error))
-      .finally(() => {
-        this.draining = null;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-        } else {
-          this.schedule();
-        }
-      });
+    this.loop.wake();
   }
 
-  async idle(): Promise<void> {
-    while (this.draining) await this.draining;
+  idle(): Promise<void> {
+    return this.loop.idle();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.stopAfterCommit?.();
-    if (this.timer) clearTimeout(this.timer);
-    await this.idle();
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    const idleCheck = this.options.idleCheckMs ?? 60_000;
-    const nextDue = this.core.read((ctx) => channelDeliveries.nextDueAt(ctx));
-    const wait = nextDue === null ? idleCheck : Math.max(0, Math.min(idleCheck, nextDue - this.core.clock.now()));
-    this.timer = setTimeout(() => this.wake(), wait);
-    this.timer.unref();
+    await this.loop.stop();
   }
 
   private async drain(): Promise<void> {
     for (;;) {
-      if (this.stopped || this.core.isBusy()) return;
+      if (this.loop.stopped || this.core.isBusy()) return;
       const rows = this.core.write(null, (ctx) => channelDeliveries.claimDue(ctx, this.options.batchSize ?? 20));
       if (rows.length === 0) return;
       await Promise.all(rows.map((row) => this.deliver(row)));

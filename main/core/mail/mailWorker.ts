@@ -1,6 +1,7 @@
 import type { Transporter } from 'nodemailer';
 import type { Core } from '../core';
 import type { Secrets } from '../ports';
+import { DrainLoop } from '../drainLoop';
 import { preferenceFor } from '../notifications/preferences';
 import { expandFanout, nextFanout } from './delivery';
 import { claimKeyOf, ownMail, type ClaimAnswer, type MailClaims } from './mailClaims';
@@ -30,10 +31,7 @@ const CLAIM_RETRY_MS = 60_000;
 export class MailWorker {
   private transport: Transporter | null = null;
   private transportKey = '';
-  private timer: NodeJS.Timeout | null = null;
-  private draining: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly loop: DrainLoop;
   private stopAfterCommit: (() => void) | null = null;
   /** Fan-outs that failed to expand: skipped until the next start, so they are not retried in a loop. */
   private readonly unexpandable = new Set<number>();
@@ -42,7 +40,19 @@ export class MailWorker {
     private readonly core: Core,
     private readonly secrets: Secrets,
     private readonly options: MailWorkerOptions = {},
-  ) {}
+  ) {
+    this.loop = new DrainLoop({
+      name: 'Mail worker',
+      drain: () => this.drain(),
+      nextDueAt: () => core.read((ctx) => outbox.nextDueAt(ctx)),
+      now: () => core.clock.now(),
+      idleCheckMs: options.idleCheckMs ?? 60_000,
+    });
+  }
+
+  private get stopped(): boolean {
+    return this.loop.stopped;
+  }
 
   start(): void {
     this.core.write(null, (ctx) => outbox.requeueInterrupted(ctx));
@@ -54,48 +64,19 @@ export class MailWorker {
 
   /** Ask for a drain now; if one is running, it goes round once more. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    // Started on the next tick, so `draining` is set before the drain's own writes can call wake().
-    this.draining = Promise.resolve()
-      .then(() => this.drain())
-      .catch((error: unknown) => console.error('Mail worker failed:', error))
-      .finally(() => {
-        this.draining = null;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-        } else {
-          this.schedule();
-        }
-      });
+    this.loop.wake();
   }
 
   /** Resolves once everything due now has been tried. */
-  async idle(): Promise<void> {
-    while (this.draining) await this.draining;
+  idle(): Promise<void> {
+    return this.loop.idle();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.stopAfterCommit?.();
-    if (this.timer) clearTimeout(this.timer);
-    await this.idle();
+    await this.loop.stop();
     this.transport?.close();
     this.transport = null;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    const idleCheck = this.options.idleCheckMs ?? 60_000;
-    const nextDue = this.core.read((ctx) => outbox.nextDueAt(ctx));
-    const wait = nextDue === null ? idleCheck : Math.max(0, Math.min(idleCheck, nextDue - this.core.clock.now()));
-    this.timer = setTimeout(() => this.wake(), wait);
-    this.timer.unref();
   }
 
   private transportFor(config: SmtpConfig): Transporter {

@@ -26,7 +26,8 @@ export interface Subscriber {
 // itself SQLite read every category subscription against a bloom filter (four times slower at
 // 100 000 subscriptions) instead of looking up the few categories on the path.
 // @exceptOwn leaves out the person's own subscription to the part itself (what else covers it).
-const coveringSubscriptions = `
+// The part, the templates above it and the categories above it, each with its distance.
+const partPath = `
   with recursive
     templates(id, depth) as (
       select @partId, 0
@@ -35,7 +36,9 @@ const coveringSubscriptions = `
     categories(id, depth) as (
       select category_id, 0 from parts where id = @partId and category_id is not null
       union all
-      select c.parent_id, k.depth + 1 from part_categories c join categories k on c.id = k.id where c.parent_id is not null),
+      select c.parent_id, k.depth + 1 from part_categories c join categories k on c.id = k.id where c.parent_id is not null),`;
+
+const coveringSubscriptions = `${partPath}
     covering(user_id, kind, target_id, rank, group_id) as (
       select s.user_id, 'part', t.id, 2 * t.depth, null from templates t cross join part_subscriptions s on s.part_id = t.id
         where t.depth > 0 or not @exceptOwn
@@ -133,16 +136,7 @@ export function coverageOfCategory(ctx: CoreContext, userId: number, categoryId:
 }
 
 // The groups that follow a part, each with its nearest subscription (a template's, then a category's).
-const groupsCovering = `
-  with recursive
-    templates(id, depth) as (
-      select @partId, 0
-      union all
-      select p.variant_of_id, t.depth + 1 from parts p join templates t on p.id = t.id where p.variant_of_id is not null),
-    categories(id, depth) as (
-      select category_id, 0 from parts where id = @partId and category_id is not null
-      union all
-      select c.parent_id, k.depth + 1 from part_categories c join categories k on c.id = k.id where c.parent_id is not null),
+const groupsCovering = `${partPath}
     covering(group_id, kind, target_id, rank) as (
       select g.group_id, 'part', t.id, 2 * t.depth + 1 from templates t cross join group_part_subscriptions g on g.part_id = t.id
       union all
