@@ -18,14 +18,6 @@ export interface Subscriber {
   via: Via;
 }
 
-// Candidates for one part: subscriptions on the part or any template above it (depth 0, 1, ...),
-// then on its category or any ancestor category (ranked after every template); at each step the
-// person's own subscription ranks before a group's (rank = 2 x depth, + 1 for a group). A member
-// who left a group's subscription for themselves is not covered by it. SQLite's min() with bare
-// columns keeps, per user, the row of the nearest one. CROSS JOIN fixes the join order: left to
-// itself SQLite read every category subscription against a bloom filter (four times slower at
-// 100 000 subscriptions) instead of looking up the few categories on the path.
-// @exceptOwn leaves out the person's own subscription to the part itself (what else covers it).
 // The part, the templates above it and the categories above it, each with its distance.
 const partPath = `
   with recursive
@@ -38,6 +30,14 @@ const partPath = `
       union all
       select c.parent_id, k.depth + 1 from part_categories c join categories k on c.id = k.id where c.parent_id is not null),`;
 
+// Candidates for one part: subscriptions on the part or any template above it (depth 0, 1, ...),
+// then on its category or any ancestor category (ranked after every template); at each step the
+// person's own subscription ranks before a group's (rank = 2 x depth, + 1 for a group). A member
+// who left a group's subscription for themselves is not covered by it. SQLite's min() with bare
+// columns keeps, per user, the row of the nearest one. CROSS JOIN fixes the join order: left to
+// itself SQLite read every category subscription against a bloom filter (four times slower at
+// 100 000 subscriptions) instead of looking up the few categories on the path.
+// @exceptOwn leaves out the person's own subscription to the part itself (what else covers it).
 const coveringSubscriptions = `${partPath}
     covering(user_id, kind, target_id, rank, group_id) as (
       select s.user_id, 'part', t.id, 2 * t.depth, null from templates t cross join part_subscriptions s on s.part_id = t.id
