@@ -6,3 +6,4 @@ export * from './builds';
 export * from './team';
 export * from './groups';
 export * from './channels';
+export * from './purchasing';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, note, page, pathEntry, positiveQuantity, quantityText, timestamp, typedText } from './shared';
+import { id, isoDate, note, page, pathEntry, positiveQuantity, quantityText, timestamp, typedText } from './shared';
 
 export const buildStatus = z.enum(['pending', 'in_production', 'complete', 'cancelled']);
 export type BuildStatus = z.infer<typeof buildStatus>;
@@ -52,11 +52,6 @@ export const requirementView = z.object({
   short: z.boolean(),
 });
 export type RequirementView = z.infer<typeof requirementView>;
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-31')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'Enter a real date');
 
 const reference = typedText().trim().min(1, 'Enter a reference').max(40, 'Use at most 40 characters');
 

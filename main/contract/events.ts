@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { notificationView } from './notifications';
 
-export const inventoryArea = z.enum(['categories', 'parts', 'locations', 'stock', 'users', 'builds']);
+export const inventoryArea = z.enum(['categories', 'parts', 'locations', 'stock', 'users', 'builds', 'purchasing']);
 export type InventoryArea = z.infer<typeof inventoryArea>;
 
 /** Events the host pushes to every open renderer after a change commits. */

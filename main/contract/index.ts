@@ -7,6 +7,7 @@ import { groupsContract } from './groups';
 import { inventoryContract } from './inventory';
 import { mailContract } from './mail';
 import { notificationsContract } from './notifications';
+import { purchasingContract } from './purchasing';
 import { stockContract } from './stock';
 import { teamContract } from './team';
 import { transferContract } from './transfer';
@@ -31,6 +32,7 @@ export const contract = {
   ...channelsContract,
   ...mailContract,
   ...buildsContract,
+  ...purchasingContract,
   ...transferContract,
   ...demoContract,
   ...teamContract,
@@ -63,6 +65,7 @@ export type { CsvKind, ImportSummary } from './transfer';
 export type { BomLineView, BuildStatus, BuildView, RequirementView } from './builds';
 export type { ChannelDeliveryView, ChannelKindName, ChannelView } from './channels';
 export type { GroupView, MemberGroupView } from './groups';
+export type { PurchaseOrderDetail, PurchaseOrderLineView, PurchaseOrderState, PurchaseOrderView, SupplierPartView, SupplierView } from './purchasing';
 export type { MuteStatus, NotificationView, SubscriptionStatus, SubscriptionTarget } from './notifications';
 export type { PathEntry } from './shared';
 export type { SyncStateView, TeamStatusView } from './team';

@@ -39,6 +39,12 @@ export const nonNegativeQuantity = quantity('not-negative');
 /** Quantities leave the core as exact decimal strings. */
 export const quantityText = z.string();
 
+/** A calendar date (YYYY-MM-DD), not a moment: "due on the 3rd" wherever the team is. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-12-31')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'Enter a real date');
+
 /** Epoch milliseconds. */
 export const timestamp = z.number().int();
 

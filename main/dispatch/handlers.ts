@@ -20,6 +20,9 @@ import { quietHoursOf } from '../core/notifications/quietHours';
 import { whyNotified } from '../core/notifications/why';
 import { explainHearing } from '../core/subscriptions/explain';
 import { groups } from '../core/subscriptions/groups';
+import { purchaseOrders } from '../core/purchasing/purchaseOrders';
+import { supplierParts } from '../core/purchasing/supplierParts';
+import { suppliers } from '../core/purchasing/suppliers';
 import { channels, newWebhookSecret } from '../core/channels/channels';
 import { postChannelTest } from '../core/channels/channelWorker';
 import { mutes } from '../core/subscriptions/mutes';
@@ -242,6 +245,24 @@ export const handlers: HandlerTable = {
   'mutes.set': (input, call) => call.core.write(actor(call), (ctx) => mutes.set(ctx, actor(call), input.target, input)),
   'mutes.clear': (input, call) => call.core.write(actor(call), (ctx) => mutes.clear(ctx, actor(call), input.target)),
   'mutes.status': (input, call) => call.core.read((ctx) => mutes.status(ctx, actor(call), input.targets)),
+  'suppliers.list': (_input, { core }) => core.read((ctx) => suppliers.list(ctx)),
+  'suppliers.create': (input, call) => call.core.write(actor(call), (ctx) => suppliers.create(ctx, input)),
+  'suppliers.update': (input, call) => call.core.write(actor(call), (ctx) => suppliers.update(ctx, input)),
+  'suppliers.delete': (input, call) => call.core.write(actor(call), (ctx) => suppliers.delete(ctx, input.id)),
+  'supplierParts.list': (input, { core }) => core.read((ctx) => supplierParts.list(ctx, input)),
+  'supplierParts.create': (input, call) => call.core.write(actor(call), (ctx) => supplierParts.create(ctx, input)),
+  'supplierParts.update': (input, call) => call.core.write(actor(call), (ctx) => supplierParts.update(ctx, input)),
+  'supplierParts.delete': (input, call) => call.core.write(actor(call), (ctx) => supplierParts.delete(ctx, input.id)),
+  'purchaseOrders.list': (input, { core }) => core.read((ctx) => purchaseOrders.list(ctx, input)),
+  'purchaseOrders.get': (input, { core }) => core.read((ctx) => purchaseOrders.get(ctx, input.id)),
+  'purchaseOrders.create': (input, call) => call.core.write(actor(call), (ctx) => purchaseOrders.create(ctx, input)),
+  'purchaseOrders.addLine': (input, call) => call.core.write(actor(call), (ctx) => purchaseOrders.addLine(ctx, input)),
+  'purchaseOrders.updateLine': (input, call) => call.core.write(actor(call), (ctx) => purchaseOrders.updateLine(ctx, input)),
+  'purchaseOrders.removeLine': (input, call) => call.core.write(actor(call), (ctx) => purchaseOrders.removeLine(ctx, input.lineId)),
+  'purchaseOrders.place': (input, call) => call.core.write(actor(call), (ctx) => purchaseOrders.place(ctx, input.id)),
+  'purchaseOrders.cancel': (input, call) => call.core.write(actor(call), (ctx) => purchaseOrders.cancel(ctx, input.id)),
+  'purchaseOrders.receive': (input, call) => call.core.write(actor(call), (ctx) => purchaseOrders.receive(ctx, input)),
+  'purchaseOrders.onOrder': (input, { core }) => core.read((ctx) => purchaseOrders.onOrder(ctx, input.partId)),
   'channels.list': (input, call) => call.core.read((ctx) => channels.list(ctx, actor(call), input.groupId)),
   'channels.create': (input, call) => {
     call.core.read((ctx) => channels.assertMayCreate(ctx, actor(call), input.groupId));

@@ -21,6 +21,10 @@ const areaOf: Record<string, InventoryArea | undefined> = {
   users: 'users',
   bom_lines: 'builds',
   build_orders: 'builds',
+  suppliers: 'purchasing',
+  supplier_parts: 'purchasing',
+  purchase_orders: 'purchasing',
+  purchase_order_lines: 'purchasing',
 };
 
 function changed(image: RowImage, column: string): boolean {

@@ -36,6 +36,11 @@ export const replicatedTables: Record<string, TablePolicy> = {
   category_mutes: { key: ['user_id', 'category_id'] },
   notification_preferences: { key: ['user_id', 'kind'] },
   bom_lines: { key: ['id'] },
+  suppliers: { key: ['id'] },
+  supplier_parts: { key: ['id'] },
+  purchase_orders: { key: ['id'] },
+  // Receipts on two desktops at once both count.
+  purchase_order_lines: { key: ['id'], deltas: ['received'] },
   build_orders: { key: ['id'] },
   // Notifications are derived everywhere, with the same ids; what people do to them is shared.
   notifications: { key: ['id'], derivedInserts: true, local: ['settled'] },

@@ -144,7 +144,7 @@ export class RowApplier {
 
   /** Another row already holds a value that must be unique: the later one (this) takes a suffix. */
   private renameForUniqueness(shape: TableShape, row: Row): string | null {
-    const unique: Record<string, string[]> = { build_orders: ['reference'], users: ['username'], user_groups: ['name'] };
+    const unique: Record<string, string[]> = { build_orders: ['reference'], users: ['username'], user_groups: ['name'], suppliers: ['name'], purchase_orders: ['reference'] };
     for (const column of unique[shape.table] ?? []) {
       const value = row[column];
       if (typeof value !== 'string') continue;
