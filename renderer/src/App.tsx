@@ -7,6 +7,9 @@ import { DesktopNavigation } from './desktop/DesktopNavigation';
 import { AppLayout } from './layout/AppLayout';
 import { BuildPage } from './pages/builds/BuildPage';
 import { BuildsPage } from './pages/builds/BuildsPage';
+import { PurchaseOrderPage } from './pages/purchasing/PurchaseOrderPage';
+import { PurchaseOrdersPage } from './pages/purchasing/PurchaseOrdersPage';
+import { SuppliersPage } from './pages/purchasing/SuppliersPage';
 import { CategoriesPage } from './pages/categories/CategoriesPage';
 import { CategoryPage } from './pages/categories/CategoryPage';
 import { HistoryPage } from './pages/history/HistoryPage';
@@ -50,6 +53,9 @@ export function App({ transport }: { transport: Transport }) {
                 <Route path="stock" element={<StockPage />} />
                 <Route path="builds" element={<BuildsPage />} />
                 <Route path="builds/:id" element={<BuildPage />} />
+                <Route path="purchase-orders" element={<PurchaseOrdersPage />} />
+                <Route path="purchase-orders/:id" element={<PurchaseOrderPage />} />
+                <Route path="suppliers" element={<SuppliersPage />} />
                 <Route path="import" element={<ImportExportPage />} />
                 <Route path="profile" element={<ProfilePage />} />
                 <Route path="users" element={<AdminOnly><UsersPage /></AdminOnly>} />

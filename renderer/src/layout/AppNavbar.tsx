@@ -1,5 +1,5 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconCategory, IconFileImport, IconHammer, IconHome, IconMapPin, IconPackage, IconSettings, IconStack2, IconUsers, IconUsersGroup, type TablerIcon } from '@tabler/icons-react';
+import { IconCategory, IconFileImport, IconHammer, IconHome, IconMapPin, IconPackage, IconSettings, IconStack2, IconTruckDelivery, IconUsers, IconUsersGroup, type TablerIcon } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router-dom';
 import { NotificationNavSection } from '../notifications/NotificationNavSection';
 import { useCurrentUser } from '../session/CurrentUser';
@@ -20,6 +20,7 @@ const SECTIONS: Section[] = [
   { to: '/locations', label: 'Locations', icon: IconMapPin },
   { to: '/stock', label: 'Stock', icon: IconStack2 },
   { to: '/builds', label: 'Build orders', icon: IconHammer },
+  { to: '/purchase-orders', label: 'Purchase orders', icon: IconTruckDelivery },
 ];
 
 const DATA: Section[] = [{ to: '/import', label: 'Import & export', icon: IconFileImport }];

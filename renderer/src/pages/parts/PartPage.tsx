@@ -1,5 +1,5 @@
 import { Button, Skeleton, Stack, Tabs } from '@mantine/core';
-import { IconHammer, IconHistory, IconListDetails, IconPencil, IconStack2, IconVersions } from '@tabler/icons-react';
+import { IconHammer, IconBuildingStore, IconHistory, IconListDetails, IconPencil, IconStack2, IconVersions } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useCall } from '../../client/hooks';
 import { PartFormModal } from '../../components/forms/PartForm';
@@ -18,6 +18,7 @@ import { PartDetailsCard } from './PartDetailsCard';
 import { PartHistoryTab } from './PartHistoryTab';
 import { PartStats } from './PartStats';
 import { PartStockTab } from './PartStockTab';
+import { PartSuppliersTab } from './PartSuppliersTab';
 import { PartVariantsTab } from './PartVariantsTab';
 
 export function PartPage() {
@@ -83,6 +84,9 @@ export function PartPage() {
                 </Tabs.Tab>
               </>
             )}
+            <Tabs.Tab value="suppliers" leftSection={<IconBuildingStore size={16} />}>
+              Suppliers
+            </Tabs.Tab>
             <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
               History
             </Tabs.Tab>
@@ -105,6 +109,9 @@ export function PartPage() {
               </Tabs.Panel>
             </>
           )}
+          <Tabs.Panel value="suppliers">
+            <PartSuppliersTab part={part} />
+          </Tabs.Panel>
           <Tabs.Panel value="history">
             <PartHistoryTab partId={part.id} />
           </Tabs.Panel>
