@@ -12,6 +12,9 @@ export const importSummary = z.object({
     buildOrders: z.number().int(),
     partSubscriptions: z.number().int(),
     categorySubscriptions: z.number().int(),
+    suppliers: z.number().int(),
+    supplierParts: z.number().int(),
+    purchaseOrders: z.number().int(),
   }),
   skippedModels: z.record(z.string(), z.number().int()),
   skipped: z.array(z.object({ reason: z.string(), count: z.number().int() })),
@@ -50,6 +53,10 @@ export const INVENTREE_IMPORT_PHASES = [
   'Build orders',
   'Part subscriptions',
   'Category subscriptions',
+  'Suppliers',
+  'Supplier parts',
+  'Purchase orders',
+  'Purchase order lines',
 ] as const;
 export type InvenTreeImportPhase = (typeof INVENTREE_IMPORT_PHASES)[number];
 

@@ -51,6 +51,26 @@ describe.skipIf(!present)('importing the InvenTree demo export', () => {
     expect(progress.some((line) => line.includes('"phase":"Parts"'))).toBe(true);
   });
 
+  it('keeps the suppliers, what each sells with its pack and single-unit price, and the purchase orders with what arrived', () => {
+    const suppliersInFile = of('company.company').filter((record) => record.fields.is_supplier === true);
+    expect(scalar('select count(*) from suppliers')).toBe(suppliersInFile.length);
+    expect(scalar('select count(*) from supplier_parts')).toBe(of('company.supplierpart').length);
+    // A supplier part with a price break for one unit: the pack's price follows from it.
+    const priced = of('company.supplierpricebreak').find((record) => units(record.fields.quantity) === 100_000) as Record_;
+    const offer = of('company.supplierpart').find((record) => record.pk === priced.fields.part) as Record_;
+    const pack = units(offer.fields.pack_quantity_native) / 100_000;
+    expect(Number(app.core.db.$client.prepare('select price_per_pack from supplier_parts where sku = ?').pluck().get(offer.fields.SKU))).toBeCloseTo(Number(priced.fields.price) * pack, 4);
+
+    expect(scalar('select count(*) from purchase_orders')).toBe(of('order.purchaseorder').length);
+    expect(scalar('select count(*) from purchase_order_lines')).toBe(of('order.purchaseorderlineitem').length);
+    const lineFile = of('order.purchaseorderlineitem').reduce((sum, record) => sum + Math.min(units(record.fields.received), units(record.fields.quantity)), 0);
+    expect(scalar('select sum(received) from purchase_order_lines')).toBe(lineFile);
+    // InvenTree's complete orders are fully received here; its pending ones are drafts.
+    const complete = of('order.purchaseorder').filter((record) => record.fields.status === 30).map((record) => String(record.fields.reference));
+    for (const reference of complete) expect(scalar(`select status from purchase_orders where reference = ?`, reference)).toBe('placed');
+    expect(scalar(`select count(*) from purchase_orders where status = 'draft'`)).toBe(of('order.purchaseorder').filter((record) => record.fields.status === 10).length);
+  });
+
   it('keeps decimal quantities exact and every total equal to its stock', () => {
     const fileTotal = of('stock.stockitem').filter(inStock).reduce((sum, record) => sum + units(record.fields.quantity), 0);
     expect(scalar('select sum(quantity) from stock_items')).toBe(fileTotal);
@@ -211,7 +231,7 @@ describe('the progress an import reports', () => {
     });
     await app.call('import.inventree', { content: smallExport() });
     const phases = [...new Set(reported.map((entry) => entry.phase))];
-    expect(phases).toEqual(['People', 'Categories', 'Locations', 'Parts', 'Stock', 'Bills of materials', 'Build orders', 'Part subscriptions', 'Category subscriptions']);
+    expect(phases).toEqual(['People', 'Categories', 'Locations', 'Parts', 'Stock', 'Bills of materials', 'Build orders', 'Part subscriptions', 'Category subscriptions', 'Suppliers', 'Supplier parts', 'Purchase orders', 'Purchase order lines']);
     expect(phases).toEqual([...INVENTREE_IMPORT_PHASES]);
     // Each phase ends at its own count: the second star phase no longer overwrites the first.
     const last = (phase: string) => reported.filter((entry) => entry.phase === phase).at(-1);

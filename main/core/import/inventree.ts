@@ -22,8 +22,11 @@ export interface ImportSummary {
     buildOrders: number;
     partSubscriptions: number;
     categorySubscriptions: number;
+    suppliers: number;
+    supplierParts: number;
+    purchaseOrders: number;
   };
-  /** Records of models Stockbell does not keep (pricing, suppliers, tests...), per model. */
+  /** Records of models Stockbell does not keep (sales, returns, tests...), per model. */
   skippedModels: Record<string, number>;
   /** Records of known models left out on purpose, with why. */
   skipped: { reason: string; count: number }[];
@@ -48,6 +51,11 @@ export const keptModels: ReadonlySet<string> = new Set([
   'build.build',
   'part.partstar',
   'part.partcategorystar',
+  'company.company',
+  'company.supplierpart',
+  'company.supplierpricebreak',
+  'order.purchaseorder',
+  'order.purchaseorderlineitem',
 ]);
 
 // InvenTree's "available" stock statuses: OK, attention needed, damaged.
@@ -58,6 +66,16 @@ const buildStatus: Record<number, 'pending' | 'in_production' | 'complete' | 'ca
   25: 'pending',
   30: 'cancelled',
   40: 'complete',
+};
+// InvenTree's purchase order states: pending and on hold are drafts here; lost and returned are cancelled.
+const purchaseOrderStatus: Record<number, 'draft' | 'placed' | 'cancelled'> = {
+  10: 'draft',
+  25: 'draft',
+  20: 'placed',
+  30: 'placed',
+  40: 'cancelled',
+  50: 'cancelled',
+  60: 'cancelled',
 };
 const validEmail = z.email();
 const MAX_PROBLEMS = 200;
@@ -125,6 +143,9 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
     buildOrders: 0,
     partSubscriptions: 0,
     categorySubscriptions: 0,
+    suppliers: 0,
+    supplierParts: 0,
+    purchaseOrders: 0,
   };
 
   async function phase(name: InvenTreeImportPhase, list: FixtureRecord[], each: (fields: Fields, record: FixtureRecord) => void): Promise<void> {
@@ -329,6 +350,90 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
     imported.buildOrders += 1;
   });
 
+  /** Suppliers, what each sells (with a pack's price from its single-unit price break), and purchase orders. */
+  async function importPurchasing(): Promise<void> {
+    const supplierIds = new Map<number | string, number>();
+    const supplierNameTaken = client.prepare('select 1 from suppliers where lower(name) = lower(?)').pluck();
+    const insertSupplier = client.prepare('insert into suppliers (id, name, website, notes, created_at) values (?, ?, ?, ?, ?)');
+    await phase('Suppliers', of('company.company'), (fields, record) => {
+      if (!fields.flag('is_supplier')) return skip('Companies that are not suppliers (customers, manufacturers)');
+      let name = fields.text('name') || `Supplier ${record.pk}`;
+      for (let suffix = 2; supplierNameTaken.get(name); suffix += 1) name = `${fields.text('name')} (${suffix})`;
+      const website = /^https?:\/\/\S+$/i.test(fields.text('website')) ? fields.text('website') : '';
+      const notes = [fields.text('description'), fields.text('notes')].filter(Boolean).join('\n\n');
+      supplierIds.set(record.pk, Number(insertSupplier.run(ctx.ids.next('suppliers'), name, website, notes, now).lastInsertRowid));
+      imported.suppliers += 1;
+    });
+
+    // The price of one unit: the price break for the smallest quantity, if it is for one unit.
+    const unitPrice = new Map<number | string, string>();
+    for (const record of of('company.supplierpricebreak')) {
+      const fields = new Fields(record);
+      const part = fields.ref('part');
+      if (part !== null && fields.quantity('quantity') === 100_000 && /^\d+(\.\d+)?$/.test(fields.text('price'))) unitPrice.set(part, fields.text('price'));
+    }
+    const preferredOf = new Map<number | string, number | string>();
+    for (const record of of('part.part')) {
+      const preferred = new Fields(record).ref('default_supplier');
+      if (preferred !== null) preferredOf.set(record.pk, preferred);
+    }
+    const supplierPartIds = new Map<number | string, { id: number; partId: number }>();
+    const insertSupplierPart = client.prepare(
+      `insert into supplier_parts (id, supplier_id, part_id, sku, pack_size, price_per_pack, lead_time_days, preferred, created_at) values (?, ?, ?, ?, ?, ?, null, ?, ?)`,
+    );
+    await phase('Supplier parts', of('company.supplierpart'), (fields, record) => {
+      const partPk = fields.ref('part');
+      const partId = partPk === null ? undefined : partIds.get(partPk);
+      const supplierId = supplierIds.get(fields.ref('supplier') ?? '');
+      if (partId === undefined || supplierId === undefined) return problem(`${fields.label} refers to a missing part or supplier; it was left out.`);
+      let pack = fields.quantity('pack_quantity_native');
+      if (pack === null || pack <= 0) pack = 100_000;
+      const price = unitPrice.get(record.pk);
+      const packPrice = price === undefined ? null : ((Number(price) * pack) / 100_000).toFixed(4).replace(/\.?0+$/, '');
+      const preferred = partPk !== null && preferredOf.get(partPk) === record.pk;
+      const id = Number(insertSupplierPart.run(ctx.ids.next('supplier_parts'), supplierId, partId, fields.text('SKU'), pack, packPrice, preferred ? 1 : 0, now).lastInsertRowid);
+      supplierPartIds.set(record.pk, { id, partId });
+      imported.supplierParts += 1;
+    });
+
+    const orderIds = new Map<number | string, number>();
+    const orderReferenceTaken = client.prepare('select 1 from purchase_orders where lower(reference) = lower(?)').pluck();
+    const insertOrder = client.prepare(
+      `insert into purchase_orders (id, reference, supplier_id, status, notes, created_by, created_at, updated_at, placed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    await phase('Purchase orders', of('order.purchaseorder'), (fields, record) => {
+      const supplierId = supplierIds.get(fields.ref('supplier') ?? '');
+      if (supplierId === undefined) return problem(`${fields.label} is from a missing supplier; it was left out.`);
+      const status = purchaseOrderStatus[Number(fields.text('status'))] ?? 'draft';
+      let reference = fields.text('reference') || `PO-${record.pk}`;
+      for (let suffix = 2; orderReferenceTaken.get(reference); suffix += 1) reference = `${fields.text('reference')}-${suffix}`;
+      const placed = /^\d{4}-\d{2}-\d{2}$/.test(fields.text('issue_date')) ? Date.parse(`${fields.text('issue_date')}T00:00:00Z`) : null;
+      const notes = [fields.text('description'), fields.text('supplier_reference') && `Supplier reference: ${fields.text('supplier_reference')}`, fields.text('notes')]
+        .filter(Boolean)
+        .join('\n\n');
+      const id = Number(
+        insertOrder.run(ctx.ids.next('purchase_orders'), reference, supplierId, status, notes, userIds.get(fields.ref('created_by') ?? '') ?? null, now, now, status === 'placed' ? (placed ?? now) : null)
+          .lastInsertRowid,
+      );
+      orderIds.set(record.pk, id);
+      imported.purchaseOrders += 1;
+    });
+    const insertOrderLine = client.prepare(
+      `insert into purchase_order_lines (id, order_id, supplier_part_id, part_id, quantity, received, expected_date) values (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    await phase('Purchase order lines', of('order.purchaseorderlineitem'), (fields) => {
+      const orderId = orderIds.get(fields.ref('order') ?? '');
+      const supplierPart = supplierPartIds.get(fields.ref('part') ?? '');
+      if (orderId === undefined || supplierPart === undefined) return problem(`${fields.label} refers to a missing order or supplier part; it was left out.`);
+      const quantity = fields.quantity('quantity');
+      const received = fields.quantity('received');
+      if (quantity === null || quantity <= 0 || received === null || received < 0) return problem(`${fields.label} has a quantity that cannot be kept exactly; it was left out.`);
+      const expected = /^\d{4}-\d{2}-\d{2}$/.test(fields.text('target_date')) ? fields.text('target_date') : null;
+      // What arrived in InvenTree is already in its stock (imported above): received, not again.
+      insertOrderLine.run(ctx.ids.next('purchase_order_lines'), orderId, supplierPart.id, supplierPart.partId, quantity, Math.min(received, quantity), expected);
+    });
+  }
+
   const star = async (
     name: InvenTreeImportPhase,
     model: string,
@@ -348,7 +453,9 @@ export async function importInvenTree(ctx: WriteContext, records: FixtureRecord[
   await star('Part subscriptions', 'part.partstar', 'part_subscriptions', 'part_id', partIds, 'partSubscriptions');
   await star('Category subscriptions', 'part.partcategorystar', 'category_subscriptions', 'category_id', categoryIds, 'categorySubscriptions');
 
-  ctx.change.touch('categories', 'locations', 'parts', 'stock', 'builds', 'users');
+  await importPurchasing();
+
+  ctx.change.touch('categories', 'locations', 'parts', 'stock', 'builds', 'users', 'purchasing');
   return {
     imported,
     skippedModels,

@@ -15,6 +15,9 @@ export const IMPORTED_LABELS: [keyof ImportSummary['imported'], string][] = [
   ['buildOrders', 'Build orders'],
   ['partSubscriptions', 'Part subscriptions'],
   ['categorySubscriptions', 'Category subscriptions'],
+  ['suppliers', 'Suppliers'],
+  ['supplierParts', 'Supplier parts'],
+  ['purchaseOrders', 'Purchase orders'],
 ];
 
 /** Left-out kinds beyond these many start folded away. */
