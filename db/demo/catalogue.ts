@@ -307,3 +307,10 @@ export const demoBuilds = [
   { assembly: 'LED driver board', quantity: '10', daysToTarget: 5, status: 'in_production' as const, notes: '' },
   { assembly: 'Sensor board v2', quantity: '2', daysToTarget: -3, status: 'complete' as const, notes: 'Replacement boards' },
 ];
+
+/** Who the demo workshop buys from: electronics from two distributors, the rest from a hardware store. */
+export const demoSuppliers = [
+  { name: 'Mouser Electronics', website: 'https://www.mouser.com/', notes: 'Account 40-1187. Free shipping over 50.', skuPrefix: 'MOU', leadTimeDays: 4, electronics: true },
+  { name: 'DigiKey', website: 'https://www.digikey.com/', notes: 'Next-day for orders before 20:00.', skuPrefix: 'DK', leadTimeDays: 2, electronics: true },
+  { name: 'Bolt & Nut Supply', website: 'https://boltandnut.example/', notes: 'Local; collect on Fridays.', skuPrefix: 'BNS', leadTimeDays: 10, electronics: false },
+] as const;

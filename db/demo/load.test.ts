@@ -63,6 +63,13 @@ describe('demo workshop', () => {
     expect(lines.map((line) => line.subPart.name)).toContain('Controller board');
   });
 
+  it('has suppliers for every part with a minimum, a placed order partly received and a draft', async () => {
+    expect((await app.call('suppliers.list', {})).map((supplier) => supplier.name)).toEqual(['Bolt & Nut Supply', 'DigiKey', 'Mouser Electronics']);
+    expect(scalar('select count(*) from parts p where p.minimum_stock > 0 and not p.is_template and not exists (select 1 from supplier_parts s where s.part_id = p.id and s.preferred)')).toBe(0);
+    const orders = await app.call('purchaseOrders.list', {});
+    expect(orders.map((order) => order.state).sort()).toEqual(['draft', 'partly_received']);
+  });
+
   it('has some parts low on stock and refuses to load twice', async () => {
     expect((await app.call('parts.list', { lowOnly: true })).total).toBeGreaterThan(0);
     expect((await app.call('demo.status', {})).empty).toBe(false);

@@ -11,7 +11,10 @@ import { subscriptions } from '../../main/core/subscriptions/subscriptions';
 import { buildOrders } from '../../main/core/builds/buildOrders';
 import { localDate } from '../../main/core/calendar';
 import { bom } from '../../main/core/builds/bom';
-import { demoBoms, demoBuilds, demoCategories, demoLoaderSubscriptions, demoLocations, demoParts, demoUsers, type DemoCategory, type DemoLocation } from './catalogue';
+import { purchaseOrders } from '../../main/core/purchasing/purchaseOrders';
+import { supplierParts } from '../../main/core/purchasing/supplierParts';
+import { suppliers } from '../../main/core/purchasing/suppliers';
+import { demoBoms, demoBuilds, demoCategories, demoLoaderSubscriptions, demoLocations, demoParts, demoSuppliers, demoUsers, type DemoCategory, type DemoLocation } from './catalogue';
 
 function parseDemoQuantity(text: string): number {
   const parsed = parseQuantity(text);
@@ -25,6 +28,79 @@ export function demoStatus(ctx: CoreContext): { empty: boolean } {
     .pluck()
     .get() as number;
   return { empty: held === 0 };
+}
+
+/** The names of every category under Electronics. */
+function electronicsCategories(list: DemoCategory[]): Set<string> {
+  const names = new Set<string>();
+  const walk = (entries: DemoCategory[]) => {
+    for (const entry of entries) {
+      names.add(entry.name);
+      walk(entry.children ?? []);
+    }
+  };
+  walk(list.filter((entry) => entry.name === 'Electronics'));
+  return names;
+}
+
+/**
+ * Suppliers for the parts with a minimum (a preferred one each, a second source for some
+ * electronics), a placed order partly received, and a draft for what is low now.
+ */
+function addDemoPurchasing(
+  ctx: WriteContext,
+  reorderable: { partId: number; ipn: string; category: string; minimumUnits: number; typical: number }[],
+  electronics: Set<string>,
+  receiveAt: number,
+  random: () => number,
+): void {
+  const [mouser, digikey, hardware] = demoSuppliers.map((supplier) => ({ ...supplier, id: suppliers.create(ctx, { name: supplier.name, website: supplier.website, notes: supplier.notes }).id }));
+  if (!mouser || !digikey || !hardware) return;
+  const offers = new Map<number, { supplierId: number; supplierPartId: number; pack: number }>();
+  reorderable.forEach((entry, index) => {
+    const isElectronic = electronics.has(entry.category);
+    const preferred = isElectronic ? (index % 2 === 0 ? mouser : digikey) : hardware;
+    const pack = isElectronic && entry.typical >= 100 ? 100 : entry.typical >= 20 ? 10 : 1;
+    const price = (pack * (isElectronic ? 0.02 + random() * 0.4 : 0.05 + random() * 0.2)).toFixed(2);
+    const created = supplierParts.create(ctx, {
+      supplierId: preferred.id,
+      partId: entry.partId,
+      sku: `${preferred.skuPrefix}-${entry.ipn}`,
+      packSize: pack * QUANTITY_SCALE,
+      pricePerPack: price,
+      leadTimeDays: preferred.leadTimeDays + Math.floor(random() * 4),
+      preferred: true,
+    });
+    offers.set(entry.partId, { supplierId: preferred.id, supplierPartId: created.id, pack });
+    if (isElectronic && index % 3 === 0) {
+      const second = preferred === mouser ? digikey : mouser;
+      supplierParts.create(ctx, { supplierId: second.id, partId: entry.partId, sku: `${second.skuPrefix}-${entry.ipn}`, packSize: pack * 10 * QUANTITY_SCALE, pricePerPack: (Number(price) * 9).toFixed(2), leadTimeDays: second.leadTimeDays, preferred: false });
+    }
+  });
+
+  // A placed order from Mouser, its first line half here; a draft to DigiKey for what is low now.
+  const fromMouser = reorderable.filter((entry) => offers.get(entry.partId)?.supplierId === mouser.id).slice(0, 3);
+  if (fromMouser.length > 0) {
+    let order = purchaseOrders.create(ctx, { supplierId: mouser.id, reference: null, notes: 'Restock for the spring kits' });
+    for (const [index, entry] of fromMouser.entries()) {
+      const offer = offers.get(entry.partId);
+      if (!offer) continue;
+      const expected = localDate(ctx.clock.now() + (5 + index * 2) * 86_400_000);
+      order = purchaseOrders.addLine(ctx, { orderId: order.id, supplierPartId: offer.supplierPartId, quantity: offer.pack * Math.max(2, Math.ceil(entry.minimumUnits / offer.pack)) * QUANTITY_SCALE, expectedDate: expected });
+    }
+    order = purchaseOrders.place(ctx, order.id);
+    const first = order.lines[0];
+    if (first) purchaseOrders.receive(ctx, { orderId: order.id, lines: [{ lineId: first.id, quantity: Math.floor(Number(first.quantity) / 2) * QUANTITY_SCALE, locationId: receiveAt, batch: '' }] });
+  }
+  const low = ctx.db.$client.prepare('select id from parts where is_low').pluck().all() as number[];
+  const lowFromDigikey = low.filter((partId) => offers.get(partId)?.supplierId === digikey.id).slice(0, 4);
+  if (lowFromDigikey.length > 0) {
+    const draft = purchaseOrders.create(ctx, { supplierId: digikey.id, reference: null, notes: '' });
+    for (const partId of lowFromDigikey) {
+      const offer = offers.get(partId);
+      if (offer) purchaseOrders.addLine(ctx, { orderId: draft.id, supplierPartId: offer.supplierPartId, quantity: offer.pack * QUANTITY_SCALE, expectedDate: null });
+    }
+  }
 }
 
 /**
@@ -57,6 +133,8 @@ export function loadDemo(ctx: WriteContext, demoPasswordHash: string | null): { 
   addLocations(demoLocations, null);
 
   const partIds = new Map<string, number>();
+  // Parts worth reordering (they have a minimum), with what a supplier would sell them as.
+  const reorderable: { partId: number; ipn: string; category: string; minimumUnits: number; typical: number }[] = [];
   const counters = new Map<string, number>();
   let stockItems = 0;
   for (const entry of demoParts) {
@@ -79,6 +157,7 @@ export function loadDemo(ctx: WriteContext, demoPasswordHash: string | null): { 
       units: entry.units ?? '',
     });
     partIds.set(entry.name, part.id);
+    if (minimumUnits > 0 && !entry.template) reorderable.push({ partId: part.id, ipn: part.ipn ?? '', category: entry.category, minimumUnits, typical: entry.typical });
     if (!holdsStock) continue;
     const lowOnPurpose = minimumUnits > 0 && roll < 0.08;
     const itemCount = 1 + Math.floor(random() * 3);
@@ -117,6 +196,8 @@ export function loadDemo(ctx: WriteContext, demoPasswordHash: string | null): { 
     if (order.status === 'in_production') buildOrders.start(ctx, build.id);
     if (order.status === 'complete') buildOrders.complete(ctx, { id: build.id, locationId: leafLocations[0] as number, sources: [] });
   }
+
+  addDemoPurchasing(ctx, reorderable, electronicsCategories(demoCategories), leafLocations[0] as number, random);
 
   const follow = (userId: number, wanted: { categories: string[]; parts: string[] }) => {
     for (const name of wanted.categories) {
