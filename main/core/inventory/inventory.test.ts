@@ -50,6 +50,36 @@ describe('categories and locations', () => {
     expect((await failure(app.call('categories.delete', { id: passives.id }))).code).toBe('CONFLICT');
   });
 
+  it('counts what each node holds, the whole tree as one node does, deleted stock items left out', async () => {
+    const { resistors, shelf, bin } = await workshop();
+    const part = await app.call('parts.create', { name: 'R 10k', categoryId: resistors.id });
+    await app.call('parts.create', { name: 'R 22k', categoryId: resistors.id });
+    await app.call('stock.create', { partId: part.id, locationId: bin.id, quantity: '5' });
+    const gone = await app.call('stock.create', { partId: part.id, locationId: bin.id, quantity: '2' });
+    await app.call('stock.create', { partId: part.id, locationId: shelf.id, quantity: '1' });
+    await app.call('stock.delete', { itemId: gone.id });
+    const locations = await app.call('locations.list', {});
+    expect(Object.fromEntries(locations.map((location) => [location.name, location.itemCount]))).toEqual({ 'Bin 1': 1, 'Drawer 2': 0, 'Shelf A': 1 });
+    expect((await app.call('locations.get', { id: bin.id })).location.itemCount).toBe(1);
+    expect((await app.call('locations.get', { id: shelf.id })).children.map((child) => child.itemCount)).toEqual([1, 0]);
+    const categories = await app.call('categories.list', {});
+    expect(categories.find((category) => category.id === resistors.id)?.partCount).toBe(2);
+  });
+
+  it('lists all stock by part name, the items of a part in the order they were made, filtered or not', async () => {
+    const { shelf, bin } = await workshop();
+    const later = await app.call('parts.create', { name: 'b fuse' });
+    const earlier = await app.call('parts.create', { name: 'A fuse' });
+    const first = await app.call('stock.create', { partId: later.id, locationId: bin.id, quantity: '1' });
+    const second = await app.call('stock.create', { partId: earlier.id, locationId: shelf.id, quantity: '1' });
+    const third = await app.call('stock.create', { partId: later.id, locationId: shelf.id, quantity: '1' });
+    const ids = async (input: { locationId?: number; offset?: number; limit?: number }) => (await app.call('stock.list', input)).rows.map((item) => item.id);
+    expect(await ids({})).toEqual([second.id, first.id, third.id]);
+    expect(await ids({ offset: 1, limit: 1 })).toEqual([first.id]);
+    expect(await ids({ locationId: shelf.id })).toEqual([second.id, third.id]);
+    expect((await app.call('stock.list', { limit: 1 })).total).toBe(3);
+  });
+
   it('refuses a duplicate name under the same parent', async () => {
     const { electronics } = await workshop();
     const error = await failure(app.call('categories.create', { name: 'passives', parentId: electronics.id }));
@@ -112,6 +142,12 @@ describe('parts and variant-inclusive stock', () => {
     expect((await app.call('parts.list', { search: '%' })).total).toBe(0);
     await app.call('parts.create', { name: 'Board', isAssembly: true });
     expect((await app.call('parts.list', { isAssembly: true })).rows.map((row) => row.name)).toEqual(['Board']);
+    // Each sort pages the same way, with each part's category beside it.
+    const names = async (sort: 'stock' | 'category', direction: 'asc' | 'desc', offset = 0) =>
+      (await app.call('parts.list', { sort, direction, offset, limit: 2 })).rows.map((row) => `${row.name} (${row.categoryName ?? '-'})`);
+    expect(await names('stock', 'desc')).toEqual(['R 10k 0603 (Resistors)', 'Board (-)']);
+    expect(await names('stock', 'desc', 2)).toEqual(['Solder (-)']);
+    expect(await names('category', 'desc')).toEqual(['R 10k 0603 (Resistors)', 'Board (-)']);
   });
 });
 

@@ -29,16 +29,29 @@ export interface TreeNodeInput {
   description: string;
 }
 
-function selectNodes(kind: TreeKind, where: string): string {
-  const live = kind.holds.liveOnly ? 'and h.deleted_at is null' : '';
-  return `select n.id, n.parent_id as parentId, n.name, n.description,
-            (select count(*) from ${kind.holds.table} h where h.${kind.holds.column} = n.id ${live}) as heldCount,
+/**
+ * Every node's row, or (`where`) a few. What a node holds is counted from the index on its column
+ * alone; for live stock items the whole tree subtracts each node's deleted ones, found in one pass
+ * over the table, because checking every item row in index order (random reads) took 150 ms for
+ * 1,000 locations and 300,000 items. A few nodes check their own rows.
+ */
+function selectNodes(kind: TreeKind, where: string, wholeTree = false): string {
+  const { table, column, liveOnly } = kind.holds;
+  const heldFromIndex = `(select count(*) from ${table} h where h.${column} = n.id)`;
+  let held = liveOnly ? `(select count(*) from ${table} h where h.${column} = n.id and h.deleted_at is null)` : heldFromIndex;
+  let gone = '';
+  if (liveOnly && wholeTree) {
+    held = `${heldFromIndex} - coalesce(gone.count, 0)`;
+    gone = `left join (select ${column} as nodeId, count(*) as count from ${table} not indexed where deleted_at is not null group by ${column}) gone
+              on gone.nodeId = n.id`;
+  }
+  return `select n.id, n.parent_id as parentId, n.name, n.description, ${held} as heldCount,
             (select count(*) from ${kind.table} c where c.parent_id = n.id) as childCount
-          from ${kind.table} n ${where} order by n.name collate nocase, n.id`;
+          from ${kind.table} n ${gone} ${where} order by n.name collate nocase, n.id`;
 }
 
 export function listNodes(ctx: CoreContext, kind: TreeKind): TreeNodeRow[] {
-  return ctx.db.$client.prepare(selectNodes(kind, '')).all() as TreeNodeRow[];
+  return ctx.db.$client.prepare(selectNodes(kind, '', true)).all() as TreeNodeRow[];
 }
 
 export function getNode(ctx: CoreContext, kind: TreeKind, id: number): TreeNodeRow {

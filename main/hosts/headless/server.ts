@@ -111,6 +111,20 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
     streams.delete(stream);
   };
 
+  // The events of one change are emitted in one turn of the event loop; each stream holds them until
+  // the turn ends and sends them as one chunk, so a page sees them together and refreshes once.
+  const corked = new Set<ServerResponse>();
+  const writeInTurn = (stream: ServerResponse, frame: string) => {
+    if (!corked.has(stream)) {
+      corked.add(stream);
+      stream.cork();
+      process.nextTick(() => {
+        corked.delete(stream);
+        stream.uncork();
+      });
+    }
+    stream.write(frame);
+  };
   const stopEvents = runtime.core.onEvent((event, payload, audience) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const [stream, session] of [...streams]) {
@@ -121,7 +135,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessH
       if ('userId' in audience && session.userId !== audience.userId) continue;
       // A stream whose session just ended is told so, then closed: its page shows sign-in.
       if (event === 'session.ended' && signedInUser(runtime.core, session) === null) endStream(stream, frame);
-      else stream.write(frame);
+      else writeInTurn(stream, frame);
     }
   });
   const heartbeat = setInterval(() => {

@@ -48,17 +48,37 @@ function createQueryClient(): QueryClient {
   return queryClient;
 }
 
+/**
+ * Refreshes reads after pushes, once per burst: a stock change that notified this person arrives as
+ * inventory.changed and notifications.changed together (one chunk from the host). The person's
+ * notification reads go first and the rest after, each once: refreshed twice, the second refresh
+ * cancelled the bell's count and asked again behind every other read of the page, and the host
+ * answers one call at a time.
+ */
+function burstRefresher(queryClient: QueryClient): (scope: 'all' | 'notifications') => void {
+  let pending: 'all' | 'notifications' | null = null;
+  const refresh = () => {
+    const scope = pending;
+    pending = null;
+    void queryClient.invalidateQueries({ predicate: (query) => isNotificationQuery(query.queryKey) });
+    if (scope === 'all') void queryClient.invalidateQueries({ predicate: (query) => !isNotificationQuery(query.queryKey) });
+  };
+  return (scope) => {
+    if (pending === null) queueMicrotask(refresh);
+    if (pending !== 'all') pending = scope;
+  };
+}
+
 export function ClientProvider({ transport, children }: { transport: Transport; children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   const [client] = useState<StockbellClient>(() => ({ transport, call: createCall(transport) }));
 
   useEffect(() => {
     // Only pushes about changed data refresh reads; import progress and navigation requests change nothing cached.
-    const refreshAll = () => void queryClient.invalidateQueries();
+    const refresh = burstRefresher(queryClient);
+    const refreshAll = () => refresh('all');
     const offInventory = transport.on('inventory.changed', refreshAll);
-    const offNotifications = transport.on('notifications.changed', () => {
-      void queryClient.invalidateQueries({ predicate: (query) => isNotificationQuery(query.queryKey) });
-    });
+    const offNotifications = transport.on('notifications.changed', () => refresh('notifications'));
     // Inherited coverage ("Subscribed via ...") moves with any subscription change, on every page.
     const offSubscriptions = transport.on('subscriptions.changed', () => void queryClient.invalidateQueries({ predicate: (query) => isSubscriptionQuery(query.queryKey) }));
     const offTeam = transport.on('team.changed', () => {

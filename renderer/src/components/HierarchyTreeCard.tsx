@@ -16,13 +16,24 @@ interface HierarchyTreeCardProps<T extends HierarchyTreeItem> {
   empty: ReactNode;
 }
 
-/** The whole tree of categories or locations, top level open, with expand/collapse all. */
+/** The top level starts open only while that shows at most this many rows: 10,000 categories put 1,700 on screen. */
+const OPEN_TOP_LEVEL_UP_TO = 200;
+
+/** The whole tree of categories or locations, top level open when it fits, with expand/collapse all. */
 export function HierarchyTreeCard<T extends HierarchyTreeItem>({ query, label, icon, linkTo, count, empty }: HierarchyTreeCardProps<T>) {
   const tree = useMemo(() => buildTree(query.data ?? []), [query.data]);
-  // null = the default view (top level open); a set once the person has expanded or collapsed something.
+  const topLevelOpen = useMemo(() => {
+    const rows = tree.reduce((shown, node) => shown + 1 + node.children.length, 0);
+    return new Set(rows <= OPEN_TOP_LEVEL_UP_TO ? tree.map((node) => node.item.id) : []);
+  }, [tree]);
+  // null = the default view; a set once the person has expanded or collapsed something.
   const [chosen, setChosen] = useState<ReadonlySet<number> | null>(null);
-  const expanded = chosen ?? new Set(tree.map((node) => node.item.id));
-  const parents = (query.data ?? []).filter((item) => item.childCount > 0 || (query.data ?? []).some((other) => other.parentId === item.id));
+  const expanded = chosen ?? topLevelOpen;
+  const parents = useMemo(() => {
+    const items = query.data ?? [];
+    const hasChildren = new Set(items.map((item) => item.parentId));
+    return items.filter((item) => item.childCount > 0 || hasChildren.has(item.id));
+  }, [query.data]);
 
   const toggle = (id: number) => {
     const next = new Set(expanded);

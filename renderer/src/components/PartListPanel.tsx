@@ -1,10 +1,10 @@
 import { Button, Card, Group, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPackage, IconSearch } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useDeferredValue, useMemo, type ReactNode } from 'react';
 import { useCall } from '../client/hooks';
 import { EmptyPanel } from './EmptyPanel';
-import { hierarchyOptions } from './hierarchy';
+import { hierarchyOptions, TREE_SELECT_LIMIT } from './hierarchy';
 import { ListFooter } from './ListFooter';
 import { PartsTable, type PartSort } from './PartsTable';
 import { QueryError } from './QueryError';
@@ -33,7 +33,6 @@ interface PartListPanelProps {
 
 /** Filters, sortable table and pagination over `parts.list`; the owner decides where the filter state lives. */
 export function PartListPanel({ filters, onChange, withCategoryFilter = true, emptyAction, caption }: PartListPanelProps) {
-  const categories = useCall('categories.list', {}, { enabled: withCategoryFilter });
   // Typing reaches the owner (and the address) at once, so no late update can follow a click elsewhere;
   // only the query waits for a pause.
   const [search] = useDebouncedValue(filters.search, 250);
@@ -50,6 +49,11 @@ export function PartListPanel({ filters, onChange, withCategoryFilter = true, em
     },
     { placeholderData: (previous) => previous },
   );
+  // Asked for after the parts (the host answers in turn), and its 10,000 paths sorted after the table
+  // is on screen: the filter's options are not what a person looks at first.
+  const categories = useCall('categories.list', {}, { enabled: withCategoryFilter });
+  const deferredCategories = useDeferredValue(categories.data);
+  const categoryOptions = useMemo(() => hierarchyOptions(deferredCategories ?? []), [deferredCategories]);
 
   const filtered = search !== '' || filters.lowOnly || (withCategoryFilter && filters.categoryId !== null);
   const data = parts.data;
@@ -69,7 +73,8 @@ export function PartListPanel({ filters, onChange, withCategoryFilter = true, em
           <Select
             aria-label="Category"
             placeholder="All categories"
-            data={hierarchyOptions(categories.data ?? [])}
+            data={categoryOptions}
+            limit={TREE_SELECT_LIMIT}
             value={filters.categoryId === null ? null : String(filters.categoryId)}
             onChange={(value) => onChange({ ...filters, categoryId: value ? Number(value) : null, page: 1 })}
             searchable

@@ -10,8 +10,16 @@ export interface TreeNode<T extends HierarchyItem> {
   children: TreeNode<T>[];
 }
 
-const byName = <T extends HierarchyItem>(a: TreeNode<T>, b: TreeNode<T>) =>
-  a.item.name.localeCompare(b.item.name, undefined, { sensitivity: 'base', numeric: true });
+/** Names in reading order ("Drawer 2" before "Drawer 10"); one collator, far cheaper than localeCompare with options on 10,000 names. */
+const readingOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+const byName = <T extends HierarchyItem>(a: TreeNode<T>, b: TreeNode<T>) => readingOrder.compare(a.item.name, b.item.name);
+
+/**
+ * How many options a Select over a whole tree renders: Mantine keeps a closed Select's options in the
+ * page, and 10,000 categories made every page with the filter take seconds. Typing searches them all.
+ */
+export const TREE_SELECT_LIMIT = 100;
 
 export function buildTree<T extends HierarchyItem>(items: readonly T[]): TreeNode<T>[] {
   const nodes = new Map<number, TreeNode<T>>(items.map((item) => [item.id, { item, children: [] }]));
@@ -33,15 +41,23 @@ export function buildTree<T extends HierarchyItem>(items: readonly T[]): TreeNod
 export function pathLabels<T extends HierarchyItem>(items: readonly T[]): Map<number, string> {
   const byId = new Map(items.map((item) => [item.id, item]));
   const labels = new Map<number, string>();
-  const labelOf = (item: T, seen: Set<number>): string => {
-    const known = labels.get(item.id);
-    if (known !== undefined) return known;
-    const parent = item.parentId === null ? undefined : byId.get(item.parentId);
-    const label = parent && !seen.has(parent.id) ? `${labelOf(parent, seen.add(item.id))} / ${item.name}` : item.name;
-    labels.set(item.id, label);
-    return label;
-  };
-  for (const item of items) labelOf(item, new Set());
+  for (const item of items) {
+    // Up to the first ancestor already labelled (or the top, or a loop), then labelled on the way down:
+    // each item is walked once.
+    const chain: T[] = [];
+    const onChain = new Set<number>();
+    let current: T | undefined = item;
+    while (current && !labels.has(current.id) && !onChain.has(current.id)) {
+      chain.push(current);
+      onChain.add(current.id);
+      current = current.parentId === null ? undefined : byId.get(current.parentId);
+    }
+    let prefix = current ? labels.get(current.id) : undefined;
+    for (const node of chain.reverse()) {
+      prefix = prefix === undefined ? node.name : `${prefix} / ${node.name}`;
+      labels.set(node.id, prefix);
+    }
+  }
   return labels;
 }
 
@@ -65,5 +81,5 @@ export function hierarchyOptions<T extends HierarchyItem>(items: readonly T[], e
   return items
     .filter((item) => !excluded.has(item.id))
     .map((item) => ({ value: String(item.id), label: labels.get(item.id) ?? item.name }))
-    .sort((a, b) => a.label.localeCompare(b.label, undefined, { sensitivity: 'base', numeric: true }));
+    .sort((a, b) => readingOrder.compare(a.label, b.label));
 }

@@ -1,8 +1,14 @@
+import { perLocale } from './intlFormats';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** Clocks disagree a little between machines; a time this far ahead still reads as "just now". */
 const CLOCK_SKEW = 5 * MINUTE;
+
+const relativeFormat = perLocale((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'always' }));
+const nowFormat = perLocale((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+const absoluteFormat = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
 
 /**
  * "just now", "5 minutes ago", "3 days ago", "2 months ago", "1 year ago": the age of `epochMs` at `now`.
@@ -12,7 +18,7 @@ const CLOCK_SKEW = 5 * MINUTE;
 export function relativeTime(epochMs: number, now: number, locale?: string): string {
   const diff = now - epochMs;
   if (diff < MINUTE && diff > -CLOCK_SKEW) return 'just now';
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  const format = relativeFormat(locale);
   const sign = diff > 0 ? -1 : 1;
   const age = Math.abs(diff);
   const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
@@ -34,8 +40,8 @@ export function relativeTime(epochMs: number, now: number, locale?: string): str
  */
 export function timeUntil(epochMs: number, now: number, locale?: string): string {
   const ahead = epochMs - now;
-  if (ahead <= 0) return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second');
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  if (ahead <= 0) return nowFormat(locale).format(0, 'second');
+  const format = relativeFormat(locale);
   // Each unit is tried after rounding, so 59.7 minutes reads "in 1 hour", never "in 60 minutes".
   const seconds = Math.ceil(ahead / 1000);
   if (seconds < 60) return format.format(seconds, 'second');
@@ -48,5 +54,5 @@ export function timeUntil(epochMs: number, now: number, locale?: string): string
 
 /** The exact time, for tooltips and `title` attributes. */
 export function absoluteTime(epochMs: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(epochMs));
+  return absoluteFormat(locale).format(new Date(epochMs));
 }

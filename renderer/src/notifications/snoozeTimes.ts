@@ -2,6 +2,8 @@
 // on the next calendar day, "Next week" 08:00 on the coming Monday, across daylight-saving changes
 // (local date arithmetic, never adding 24-hour blocks).
 
+import { perLocale } from '../components/intlFormats';
+
 export const MORNING_HOUR = 8;
 
 export interface SnoozeChoice {
@@ -25,8 +27,10 @@ export function nextWeek(now: Date): Date {
   return atMorning(now, daysToMonday);
 }
 
+const dayAndTimeFormat = perLocale((locale) => new Intl.DateTimeFormat(locale, { weekday: 'short', hour: '2-digit', minute: '2-digit' }));
+
 function dayAndTime(date: Date, locale?: string): string {
-  return date.toLocaleString(locale, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  return dayAndTimeFormat(locale).format(date);
 }
 
 /** The menu's quick choices, each with when it comes back. */

@@ -1,4 +1,5 @@
 import { Select, TextInput, Textarea } from '@mantine/core';
+import { TREE_SELECT_LIMIT } from '../hierarchy';
 
 export interface HierarchyValues {
   name: string;
@@ -40,6 +41,7 @@ export function HierarchyFields({ values, onChange, errors, parentLabel, parentO
         label={parentLabel}
         placeholder={parentPlaceholder}
         data={parentOptions}
+        limit={TREE_SELECT_LIMIT}
         value={values.parentId}
         onChange={(parentId) => onChange({ ...values, parentId })}
         searchable

@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { useCall } from '../../client/hooks';
-import { hierarchyOptions } from '../hierarchy';
+import { hierarchyOptions, TREE_SELECT_LIMIT } from '../hierarchy';
 
 interface LocationSelectProps {
   label: string;
@@ -22,6 +22,7 @@ export function LocationSelect({ label, value, onChange, error, excludeId, withA
       label={label}
       placeholder={locations.isLoading ? 'Loading locations…' : (placeholder ?? 'Choose a location')}
       data={options}
+      limit={TREE_SELECT_LIMIT}
       value={value === null ? null : String(value)}
       onChange={(next) => onChange(next ? Number(next) : null)}
       searchable

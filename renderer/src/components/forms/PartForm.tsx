@@ -2,7 +2,7 @@ import { Group, Select, SimpleGrid, Switch, TextInput, Textarea } from '@mantine
 import { useState } from 'react';
 import type { PartRow } from '../../../../main/contract';
 import { useCall, useMutate } from '../../client/hooks';
-import { hierarchyOptions } from '../hierarchy';
+import { hierarchyOptions, TREE_SELECT_LIMIT } from '../hierarchy';
 import { notifyDone } from '../notify';
 import { fieldErrorsOf } from './formErrors';
 import { FormBody, FormModal } from './FormModal';
@@ -107,6 +107,7 @@ function PartForm({ onClose, part, defaults, onSaved }: PartFormProps) {
           label="Category"
           placeholder="No category"
           data={hierarchyOptions(categories.data ?? [])}
+          limit={TREE_SELECT_LIMIT}
           value={categoryId}
           onChange={setCategoryId}
           searchable
