@@ -30,6 +30,18 @@ export const defaultSize: SyntheticSize = {
   locations: 1_000,
 };
 
+/** A quick look (`--tiny`, and the benchmarks' smoke runs): still 1,000 people, so the largest crossing is the real one. */
+export const tinySize: SyntheticSize = {
+  parts: 2_000,
+  categories: 200,
+  users: 1_000,
+  subscriptions: 2_000,
+  categorySubscriptions: 100,
+  notifications: 20_000,
+  stockItems: 5_000,
+  locations: 50,
+};
+
 export interface SyntheticFixture {
   /** A user with a tenth of all notifications (at least 100 000 at default size). */
   busyUserId: number;

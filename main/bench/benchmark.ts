@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import { generateSynthetic, type SyntheticSize } from '../../db/synthetic/generate';
+import type { SyntheticSize } from '../../db/synthetic/generate';
 import { MailWorker } from '../core/mail/mailWorker';
 import { startMaintenance } from '../core/maintenance';
 import { outbox } from '../core/mail/outbox';
@@ -16,6 +16,7 @@ import { newSession, type Session } from '../dispatch/session';
 import { keyFileSecrets } from '../hosts/headless/keyFileSecrets';
 import { startCore, type Runtime } from '../hosts/startCore';
 import { rawWriter } from './rawBaselines';
+import { fillSyntheticInventory } from './syntheticInventory';
 import { measure, median, overRuns, type RunTiming } from './stats';
 import { subscribersOfPart } from '../core/subscriptions/subscribers';
 
@@ -104,14 +105,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
   try {
     let runtime = await startCore(dataDir, { secrets });
     const session: Session = newSession();
-    log('Generating the synthetic inventory...');
-    const generateStart = Date.now();
-    const fixture = generateSynthetic(runtime.core.db.$client, options.size);
-    const admin = runtime.core.db.$client.prepare(`insert into users (username, display_name, role, created_at) values ('bench', 'Bench', 'admin', 0)`).run();
-    session.userId = Number(admin.lastInsertRowid);
-    runtime.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-    const generateSeconds = (Date.now() - generateStart) / 1000;
-    log(`Generated in ${generateSeconds.toFixed(1)} s.`);
+    const { fixture, adminId, generateSeconds } = fillSyntheticInventory(runtime.core, options.size, log);
+    session.userId = adminId;
 
     // Email on, pointing at a loopback server: the crossing cases include queuing every email.
     const smtp = await loopbackSmtp();

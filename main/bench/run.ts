@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { defaultSize, type SyntheticSize } from '../../db/synthetic/generate';
+import { defaultSize, tinySize, type SyntheticSize } from '../../db/synthetic/generate';
 import { runBenchmark, type AgainstRaw, type BenchResult, type RatioRuns } from './benchmark';
 import type { RunTiming } from './stats';
+import { markdownTable } from './table';
 
 // `npm run bench [-- --parts N ... --json FILE]`: the performance figures the README reports.
 
@@ -29,8 +30,7 @@ const { values } = parseArgs({
   },
 });
 
-const tiny: SyntheticSize = { parts: 2_000, categories: 200, users: 1_000, subscriptions: 2_000, categorySubscriptions: 100, notifications: 20_000, stockItems: 5_000, locations: 50 };
-const size: SyntheticSize = { ...(values.tiny ? tiny : defaultSize) };
+const size: SyntheticSize = { ...(values.tiny ? tinySize : defaultSize) };
 for (const [flag, key] of Object.entries(sizeFlags)) {
   const given = (values as Record<string, string | boolean | undefined>)[flag];
   if (typeof given === 'string') size[key] = Number(given);
@@ -79,9 +79,7 @@ function table(r: BenchResult): string {
     ['5b. Peak RSS', `${Math.round(r.peakRssMb)} MB`, '', '', '', '< 500 MB', verdict(r.peakRssMb < 500)],
   ];
   const header = ['Measure', `Median of ${r.runs} run${r.runs === 1 ? '' : 's'} (p50 / p99)`, 'Spread (p99 or ratio)', 'Raw baseline', 'Ratio', 'Target', ''];
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
-  const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
-  return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+  return markdownTable(header, rows);
 }
 
 console.log(`Stockbell benchmark: ${result.size.parts.toLocaleString('en-US')} parts, ${result.size.categories.toLocaleString('en-US')} categories, ${result.size.users} users, ${result.size.subscriptions.toLocaleString('en-US')} subscriptions, ${result.size.notifications.toLocaleString('en-US')} notifications, ${result.size.stockItems.toLocaleString('en-US')} stock items; ${result.machine.cpus} CPUs, Node ${result.machine.node}. Generated in ${result.generateSeconds.toFixed(0)} s.`);
