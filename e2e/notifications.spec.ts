@@ -78,6 +78,8 @@ test('a low-stock alert reaches the bell live, is read by following it, and is d
 });
 
 test('History can be emptied at once, and another person sees none of it', async ({ app }) => {
+  // Two people, each setting up a page and a crossing: near the minute on a busy machine.
+  test.slow();
   const { page } = app;
   await createFirstAdministrator(page);
   const { inventory, centre } = await subscribeToTopCategoryOfPart(page);
