@@ -111,6 +111,29 @@ describe('headless sessions', () => {
     expect(attacker.visit(store).userId).toBeNull();
   });
 
+  it('answers a call sent before sign-in but answered after it without replacing the new session\'s cookie', () => {
+    let now = 1_000_000;
+    const store = new SessionStore({ now: () => now });
+    const alice = browser();
+    const before = alice.visit(store);
+    const oldId = alice.cookie('stockbell_session') as string;
+    before.userId = 9;
+    const signedIn = alice.renew(store, before);
+    const newId = alice.cookie('stockbell_session');
+    // The late answer: sent with the old cookie, it is nobody's, and sets no session cookie.
+    const late = browser();
+    late.plant('stockbell_session', oldId);
+    late.plant('stockbell_device', 'a'.repeat(64));
+    expect(late.visit(store).userId).toBeNull();
+    expect(late.setCookies.filter((cookie) => cookie.startsWith('stockbell_session='))).toEqual([]);
+    expect(alice.visit(store)).toBe(signedIn);
+    expect(alice.cookie('stockbell_session')).toBe(newId);
+    // Long after, the old id is only an unknown one: a fresh session as for any stranger.
+    now += 61_000;
+    late.visit(store);
+    expect(late.setCookies.filter((cookie) => cookie.startsWith('stockbell_session='))).toHaveLength(1);
+  });
+
   it('keeps a long-lived device cookie per browser, and the source of its requests', () => {
     const store = new SessionStore({ secure: true });
     const alice = browser();

@@ -5,6 +5,9 @@ import { newSession, type Session } from '../../dispatch/session';
 const SESSION_COOKIE = 'stockbell_session';
 /** A browser that signed in to an account before gets its own sign-in limit (see signInLimits). */
 const DEVICE_COOKIE = 'stockbell_device';
+/** How long a renewed session id is still recognised as one that was just replaced. */
+const RETIRED_GRACE_MS = 60_000;
+
 /** Browsers cap cookie lifetimes at 400 days. */
 const DEVICE_MAX_AGE_S = 400 * 24 * 60 * 60;
 
@@ -37,6 +40,12 @@ interface Entry {
 export class SessionStore {
   // A Map keeps insertion order; touching a session moves it to the end, so the front is least recent.
   private readonly sessions = new Map<string, Entry>();
+  /**
+   * Ids renewed away a moment ago, with when. A call the browser sent just before signing in (or
+   * out) can be answered after it: that answer must not hand the browser yet another session and so
+   * overwrite the one it just signed in with.
+   */
+  private readonly retired = new Map<string, number>();
   /** Open event streams per session. */
   private readonly streams = new Map<Session, number>();
   private readonly limits: SessionLimits;
@@ -61,6 +70,8 @@ export class SessionStore {
       known.session.device = device;
       return known.session;
     }
+    // Answered as nobody, and the browser keeps the cookie it has since been given.
+    if (id && this.retired.has(id)) return newSession({ source: sourceOf(request), device });
     return this.start(response, newSession({ source: sourceOf(request), device }));
   }
 
@@ -70,7 +81,11 @@ export class SessionStore {
    * after it. The old session is left signed out; returns the new one.
    */
   renew(old: Session, response: ServerResponse): Session {
-    for (const [id, entry] of this.sessions) if (entry.session === old) this.sessions.delete(id);
+    for (const [id, entry] of this.sessions) {
+      if (entry.session !== old) continue;
+      this.sessions.delete(id);
+      this.retired.set(id, this.now());
+    }
     const next = this.start(response, { ...old });
     old.userId = null;
     return next;
@@ -110,6 +125,10 @@ export class SessionStore {
   }
 
   private expire(): void {
+    for (const [id, at] of this.retired) {
+      if (at >= this.now() - RETIRED_GRACE_MS) break;
+      this.retired.delete(id);
+    }
     const cutoff = this.now() - this.limits.idleMs;
     for (const [id, entry] of this.sessions) {
       if (entry.lastSeen >= cutoff) break;
