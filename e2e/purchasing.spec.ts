@@ -62,6 +62,7 @@ test('a purchase order is put together, placed, and received in two deliveries i
   await lines.getByRole('link', { name: 'R 10k' }).click();
   await page.getByRole('tab', { name: 'Suppliers' }).click();
   await expect(page.getByRole('region', { name: 'On order' })).toContainText('On order: 500');
+  await expect(inventory.totalStock()).toContainText('500 on order');
   await page.getByRole('region', { name: 'On order' }).getByRole('link', { name: 'PO-0001' }).click();
 
   // First delivery: 200 of 500, onto Shelf A.

@@ -36,6 +36,8 @@ export const partRow = z.object({
   minimumStock: quantityText,
   stockTotal: quantityText,
   isLow: z.boolean(),
+  /** Still to come on placed purchase orders. */
+  onOrder: quantityText,
 });
 export type PartRow = z.infer<typeof partRow>;
 

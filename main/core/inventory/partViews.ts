@@ -6,7 +6,9 @@ import { formatQuantity } from '../quantity';
 export const partRowColumns = `
   p.id, p.name, p.ipn, p.description, p.category_id as categoryId, c.name as categoryName,
   p.variant_of_id as variantOfId, p.is_template as isTemplate, p.is_assembly as isAssembly,
-  p.active, p.units, p.minimum_stock as minimumStock, p.stock_total as stockTotal, p.is_low as isLow`;
+  p.active, p.units, p.minimum_stock as minimumStock, p.stock_total as stockTotal, p.is_low as isLow,
+  (select coalesce(sum(l.quantity - l.received), 0) from purchase_order_lines l join purchase_orders o on o.id = l.order_id
+    where l.part_id = p.id and l.received < l.quantity and o.status = 'placed') as onOrder`;
 
 export const partRowFrom = `from parts p left join part_categories c on c.id = p.category_id`;
 
@@ -25,6 +27,7 @@ export interface PartRowRecord {
   minimumStock: number;
   stockTotal: number;
   isLow: number;
+  onOrder: number;
 }
 
 export function toPartRow(record: PartRowRecord): PartRow {
@@ -36,5 +39,6 @@ export function toPartRow(record: PartRowRecord): PartRow {
     isLow: record.isLow === 1,
     minimumStock: formatQuantity(record.minimumStock),
     stockTotal: formatQuantity(record.stockTotal),
+    onOrder: formatQuantity(record.onOrder),
   };
 }

@@ -68,6 +68,9 @@ describe('a purchase order', () => {
 
     const placed = await app.call('purchaseOrders.place', { id: draft.id });
     expect(placed).toMatchObject({ state: 'placed', nextExpected: '2026-12-05' });
+    // The parts table and the part page say it too.
+    expect((await app.call('parts.list', { search: 'R 10k' })).rows[0]?.onOrder).toBe('500');
+    expect((await app.call('parts.get', { id: fuse.id })).part.onOrder).toBe('20');
     expect(await app.call('purchaseOrders.onOrder', { partId: resistor.id })).toEqual({
       total: '500',
       lines: [{ orderId: draft.id, reference: 'PO-0001', supplierName: 'Mouser', outstanding: '500', expectedDate: '2026-12-10' }],
@@ -104,6 +107,7 @@ describe('a purchase order', () => {
       ],
     });
     expect(received).toMatchObject({ state: 'received', nextExpected: null });
+    expect((await app.call('parts.get', { id: resistor.id })).part.onOrder).toBe('0');
     expect((await app.call('parts.get', { id: resistor.id })).part.stockTotal).toBe('500');
     expect((await app.call('purchaseOrders.onOrder', { partId: resistor.id })).total).toBe('0');
     await expect(app.call('purchaseOrders.cancel', { id: draft.id })).rejects.toThrow('CONFLICT: PO-0001 is received, so it cannot be cancelled.');

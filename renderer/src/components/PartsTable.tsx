@@ -107,6 +107,11 @@ export function PartsTable({ rows, caption, sort, onSort, showCategory = true }:
               )}
               <Table.Td ta="right">
                 <QuantityText value={part.stockTotal} units={part.units} fw={500} c={part.isLow ? 'red.7' : undefined} />
+                {part.onOrder !== '0' && (
+                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                    +{part.onOrder} on order
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td ta="right">
                 <QuantityText value={part.minimumStock} c="dimmed" />

@@ -28,7 +28,7 @@ export function PartStats({ detail }: { detail: PartDetail }) {
         value={part.stockTotal}
         units={part.units}
         color={part.isLow ? 'red.7' : undefined}
-        hint={detail.variants.length > 0 ? 'Including all variants' : 'Across all locations'}
+        hint={`${detail.variants.length > 0 ? 'Including all variants' : 'Across all locations'}${part.onOrder !== '0' ? ` · ${part.onOrder} on order` : ''}`}
       />
       <Stat label="Own stock" value={detail.ownStock} units={part.units} hint="Stock items of this part itself" />
       <Stat
