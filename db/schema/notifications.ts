@@ -122,7 +122,10 @@ export const notifications = sqliteTable(
   (table) => [
     index('notifications_unread').on(table.userId, table.createdAt, table.id).where(sql`${table.readAt} is null and ${table.settled} = 1`),
     index('notifications_fresh').on(table.userId, table.createdAt, table.id).where(sql`${table.readAt} is null and ${table.settled} = 0`),
-    index('notifications_read').on(table.userId, table.readAt, table.id).where(sql`${table.readAt} is not null`),
+    // History and Archived: each its own index, so a page and its count read only that state's rows
+    // (archived_at is in the index too, so a count is answered from the index alone).
+    index('notifications_history').on(table.userId, table.readAt, table.id, table.archivedAt).where(sql`${table.readAt} is not null and ${table.archivedAt} is null`),
+    index('notifications_archived').on(table.userId, table.readAt, table.id, table.archivedAt).where(sql`${table.readAt} is not null and ${table.archivedAt} is not null`),
     index('notifications_event').on(table.eventId),
     index('notifications_snoozed').on(table.snoozedUntil, table.userId).where(sql`${table.snoozedUntil} is not null`),
   ],

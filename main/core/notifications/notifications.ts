@@ -155,7 +155,9 @@ export const notifications = {
     }
     const archived = input.state === 'archived' ? 'n.archived_at is not null' : 'n.archived_at is null';
     const where = `where n.user_id = ? and n.read_at is not null and ${archived}${kind}`;
-    const total = client.prepare(`select count(*) from notifications n join notification_events e on e.id = n.event_id ${where}`).pluck().get(...params) as number;
+    // Only a text search needs the events' wording to count; a kind is on the row itself.
+    const counted = searching ? 'notifications n join notification_events e on e.id = n.event_id' : 'notifications n';
+    const total = client.prepare(`select count(*) from ${counted} ${where}`).pluck().get(...params) as number;
     const rows = client.prepare(`${columns} ${where} order by n.read_at desc, n.id desc limit ? offset ?`).all(...params, input.limit, input.offset) as NotificationRecord[];
     return { rows: rows.map(toView), total };
   },

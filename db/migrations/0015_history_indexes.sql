@@ -1,0 +1,3 @@
+DROP INDEX `notifications_read`;--> statement-breakpoint
+CREATE INDEX `notifications_history` ON `notifications` (`user_id`,`read_at`,`id`,`archived_at`) WHERE "notifications"."read_at" is not null and "notifications"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX `notifications_archived` ON `notifications` (`user_id`,`read_at`,`id`,`archived_at`) WHERE "notifications"."read_at" is not null and "notifications"."archived_at" is not null;
