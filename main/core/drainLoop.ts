@@ -1,9 +1,12 @@
+import type { Change } from './change';
+
 /**
  * The loop behind a background worker that drains a queue (the mail outbox, the channels' posts):
  * one drain at a time, woken by commits that queued work, and otherwise by a timer set for the next
  * item due (never later than the idle check, so work that became due another way is found).
  */
 export class DrainLoop {
+  private stopAfterCommit: (() => void) | null = null;
   private timer: NodeJS.Timeout | null = null;
   private draining: Promise<void> | null = null;
   private again = false;
@@ -17,8 +20,19 @@ export class DrainLoop {
       nextDueAt: () => number | null;
       now: () => number;
       idleCheckMs: number;
+      /** Subscribes to commits; `queued` says whether a commit left work for this loop. */
+      afterCommit: (hook: (change: Change) => void) => () => void;
+      queued: (change: Change) => boolean;
     },
   ) {}
+
+  /** Wakes after every commit that queued work, and once now. */
+  start(): void {
+    this.stopAfterCommit = this.options.afterCommit((change) => {
+      if (this.options.queued(change)) this.wake();
+    });
+    this.wake();
+  }
 
   get stopped(): boolean {
     return this.stoppedFlag;
@@ -52,6 +66,7 @@ export class DrainLoop {
   }
 
   async stop(): Promise<void> {
+    this.stopAfterCommit?.();
     this.stoppedFlag = true;
     if (this.timer) clearTimeout(this.timer);
     await this.idle();

@@ -22,7 +22,6 @@ export interface ChannelWorkerOptions {
  */
 export class ChannelWorker {
   private readonly loop: DrainLoop;
-  private stopAfterCommit: (() => void) | null = null;
 
   constructor(
     private readonly core: Core,
@@ -35,15 +34,14 @@ export class ChannelWorker {
       nextDueAt: () => core.read((ctx) => channelDeliveries.nextDueAt(ctx)),
       now: () => core.clock.now(),
       idleCheckMs: options.idleCheckMs ?? 60_000,
+      afterCommit: (hook) => core.afterCommit(hook),
+      queued: (change) => change.channelsQueued,
     });
   }
 
   start(): void {
     this.core.write(null, (ctx) => channelDeliveries.requeueInterrupted(ctx));
-    this.stopAfterCommit = this.core.afterCommit((change) => {
-      if (change.channelsQueued) this.wake();
-    });
-    this.wake();
+    this.loop.start();
   }
 
   wake(): void {
@@ -55,7 +53,6 @@ export class ChannelWorker {
   }
 
   async stop(): Promise<void> {
-    this.stopAfterCommit?.();
     await this.loop.stop();
   }
 

@@ -113,7 +113,7 @@ export function queueGroupChannelPosts(ctx: WriteContext, eventId: number, event
       title: event.title,
       message: event.message,
       // Said of the group, not to one of its people.
-      reason: describeVia(via).replace(/^Your group /, 'Group '),
+      reason: describeVia(via, true),
       appLink: ctx.links.deepLink(link),
       webLink: ctx.links.webLink(link),
       createdAt: now,

@@ -32,7 +32,6 @@ export class MailWorker {
   private transport: Transporter | null = null;
   private transportKey = '';
   private readonly loop: DrainLoop;
-  private stopAfterCommit: (() => void) | null = null;
   /** Fan-outs that failed to expand: skipped until the next start, so they are not retried in a loop. */
   private readonly unexpandable = new Set<number>();
 
@@ -47,6 +46,8 @@ export class MailWorker {
       nextDueAt: () => core.read((ctx) => outbox.nextDueAt(ctx)),
       now: () => core.clock.now(),
       idleCheckMs: options.idleCheckMs ?? 60_000,
+      afterCommit: (hook) => core.afterCommit(hook),
+      queued: (change) => change.mailQueued,
     });
   }
 
@@ -56,10 +57,7 @@ export class MailWorker {
 
   start(): void {
     this.core.write(null, (ctx) => outbox.requeueInterrupted(ctx));
-    this.stopAfterCommit = this.core.afterCommit((change) => {
-      if (change.mailQueued) this.wake();
-    });
-    this.wake();
+    this.loop.start();
   }
 
   /** Ask for a drain now; if one is running, it goes round once more. */
@@ -73,7 +71,6 @@ export class MailWorker {
   }
 
   async stop(): Promise<void> {
-    this.stopAfterCommit?.();
     await this.loop.stop();
     this.transport?.close();
     this.transport = null;

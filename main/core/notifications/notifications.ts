@@ -91,7 +91,10 @@ export const notifications = {
     const views: NotificationView[] = [];
     // Who was told, for their channels: only gathered when someone has a channel at all.
     const told: { userId: number; view: NotificationView }[] = [];
-    const anyChannel = client.prepare('select 1 from channels where enabled and user_id is not null limit 1').get() !== undefined;
+    const channelsExist = client
+      .prepare('select coalesce(max(user_id is not null), 0) as personal, coalesce(max(group_id is not null), 0) as group_ from channels where enabled')
+      .get() as { personal: number; group_: number };
+    const anyChannel = channelsExist.personal === 1;
     const added = new Map<number, number>();
     for (const [reason, userIds] of byReason) {
       const result = insert.run(eventId, event.kind, reason, createdAt, JSON.stringify(userIds));
@@ -120,7 +123,7 @@ export const notifications = {
     ctx.change.freshNotifications += views.length;
     adjustUnread(ctx, added);
     queueChannelDeliveries(ctx, told);
-    if (client.prepare('select 1 from channels where enabled and group_id is not null limit 1').get() !== undefined) queueGroupChannelPosts(ctx, eventId, event, link);
+    if (channelsExist.group_ === 1) queueGroupChannelPosts(ctx, eventId, event, link);
     return views;
   },
 

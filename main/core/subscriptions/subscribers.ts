@@ -151,9 +151,12 @@ export function groupsFollowingPart(ctx: CoreContext, partId: number): { groupId
   return rows.map((row, index) => ({ groupId: row.groupId, via: named[index]?.via as Via }));
 }
 
-/** A sentence for the person: why they received this. */
-export function describeVia(via: Via): string {
-  const who = via.group ? `Your group ${via.group.name} is` : 'You are';
+/**
+ * A sentence for the person: why they received this. For a group's own channel (`toGroup`), the
+ * same said of the group: "Group Purchasing is subscribed to ...".
+ */
+export function describeVia(via: Via, toGroup = false): string {
+  const who = via.group ? `${toGroup ? 'Group' : 'Your group'} ${via.group.name} is` : 'You are';
   if (via.kind === 'part') return via.self ? `${who} subscribed to this part.` : `${who} subscribed to the template ${via.name}.`;
   return `${who} subscribed to ${via.name}.`;
 }
