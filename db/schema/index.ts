@@ -7,3 +7,4 @@ export * from './team';
 export * from './groups';
 export * from './channels';
 export * from './purchasing';
+export * from './forecast';

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../core/errors';
 import { buildsContract } from './builds';
 import { channelsContract } from './channels';
 import { demoContract } from './demo';
+import { forecastContract } from './forecast';
 import { groupsContract } from './groups';
 import { inventoryContract } from './inventory';
 import { mailContract } from './mail';
@@ -33,6 +34,7 @@ export const contract = {
   ...mailContract,
   ...buildsContract,
   ...purchasingContract,
+  ...forecastContract,
   ...transferContract,
   ...demoContract,
   ...teamContract,
@@ -68,4 +70,5 @@ export type { GroupView, MemberGroupView } from './groups';
 export type { PurchaseOrderDetail, PurchaseOrderLineView, PurchaseOrderState, PurchaseOrderView, SupplierPartView, SupplierView } from './purchasing';
 export type { MuteStatus, NotificationView, SubscriptionStatus, SubscriptionTarget } from './notifications';
 export type { PathEntry } from './shared';
+export type { ForecastSettings, ForecastStatus, ForecastView, ReorderGroup, ReorderLine, StockHistoryView } from './forecast';
 export type { SyncStateView, TeamStatusView } from './team';

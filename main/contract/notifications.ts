@@ -69,6 +69,7 @@ const ids = z.object({ ids: z.array(id).min(1).max(1000) });
 
 export const notificationKinds = z.enum([
   'part.low_stock',
+  'part.will_run_low',
   'build.stock_required',
   'build.created',
   'build.completed',

@@ -10,6 +10,12 @@ export class Change {
   /** Parts whose own stock, variant tree or threshold moved; each is evaluated once per change. */
   readonly touchedParts = new Set<number>();
 
+  /**
+   * Parts a large change touched whose forecasts are looked at after it commits, in the background,
+   * so a bulk change of thousands of parts does not wait for thousands of forecasts.
+   */
+  readonly forecastsLater = new Set<number>();
+
   /** New notifications per user, pushed to that user's windows after commit. */
   readonly notified = new Map<number, NotificationView[]>();
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open';
 import type { EventName, EventPayload } from '../contract/events';
 import { evaluateTouchedParts } from './alerts/alertEngine';
+import { evaluateRunLowWarnings } from './forecast/runLowWarnings';
 import { Change } from './change';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext, WriteContext } from './context';
@@ -62,7 +63,7 @@ export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder
   const listeners = new Set<EventListener>();
   const committed = new Set<AfterCommit>();
   // The alert engine sees every write before it commits, so alerts and the change are one unit.
-  const hooks: BeforeCommit[] = [evaluateTouchedParts];
+  const hooks: BeforeCommit[] = [evaluateTouchedParts, evaluateRunLowWarnings];
   const base: CoreContext = { db, clock, links: options.links ?? new HostLinks(), ids: sqliteIds };
   let longWriteRunning: string | null = null;
   let teamMode = false;

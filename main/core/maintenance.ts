@@ -1,6 +1,7 @@
 import { watchClockJumps } from './clockJumps';
 import { buildOrders } from './builds/buildOrders';
 import type { Core } from './core';
+import { reconsiderForecastsOf, runDailyForecastCheck } from './forecast/runLowWarnings';
 import { notifications } from './notifications/notifications';
 import { readSetting, writeSetting } from './settings';
 
@@ -88,6 +89,9 @@ export function startMaintenance(core: Core, options: { onClockJump?: () => void
     fresh += change.freshNotifications;
     if (fresh >= SETTLE_AFTER_FRESH) settleSoon();
     if (change.snoozesChanged) armWaker();
+    if (change.forecastsLater.size > 0) {
+      reconsiderForecastsOf(core, [...change.forecastsLater]).catch((error: unknown) => console.error('The usage forecast check failed:', error));
+    }
   });
   armWaker();
   const checkpoint = setInterval(() => {
@@ -105,6 +109,7 @@ export function startMaintenance(core: Core, options: { onClockJump?: () => void
     try {
       runDailyCleanup(core);
       runOverdueCheck(core);
+      void runDailyForecastCheck(core);
     } catch (error) {
       console.error('Scheduled maintenance failed:', error);
     }

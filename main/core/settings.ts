@@ -4,6 +4,11 @@ import type { CoreContext, WriteContext } from './context';
 export const settingDefaults = {
   'notifications.retentionDays': 30,
   'maintenance.lastCleanupAt': 0,
+  'maintenance.lastForecastAt': 0,
+  /** Usage forecast (team-wide): how far back use is averaged, the margin added to lead times, and how long an order should last. */
+  'forecast.windowDays': 90,
+  'forecast.safetyDays': 7,
+  'forecast.coverDays': 30,
   /** Desktop app: open hidden in the tray at login, and keep running when the window closes. */
   'desktop.startHidden': false,
   'desktop.closeToTray': true,

@@ -42,6 +42,10 @@ import type { Secrets } from '../core/ports';
 import type { TeamControl } from '../team/teamControl';
 import { teamState } from '../team/teamState';
 import { readSetting, writeSetting } from '../core/settings';
+import { forecastView, readForecastSettings } from '../core/forecast/forecast';
+import { reorder } from '../core/forecast/reorder';
+import { reconsiderAllForecasts } from '../core/forecast/runLowWarnings';
+import { stockHistory } from '../core/forecast/stockHistory';
 import type { EmailSettingsView } from '../contract/mail';
 import { demoStatus, loadDemo } from '../../db/demo/load';
 import { signedInUser, signInto, type Session } from './session';
@@ -262,6 +266,23 @@ export const handlers: HandlerTable = {
   'purchaseOrders.place': (input, call) => call.core.write(actor(call), (ctx) => purchaseOrders.place(ctx, input.id)),
   'purchaseOrders.cancel': (input, call) => call.core.write(actor(call), (ctx) => purchaseOrders.cancel(ctx, input.id)),
   'purchaseOrders.receive': (input, call) => call.core.write(actor(call), (ctx) => purchaseOrders.receive(ctx, input)),
+  'forecast.part': (input, { core }) => core.read((ctx) => forecastView(ctx, input.partId)),
+  'forecast.history': (input, { core }) => core.read((ctx) => stockHistory(ctx, input.partId)),
+  'forecast.settings.get': (_input, { core }) => core.read((ctx) => readForecastSettings(ctx)),
+  'forecast.settings.update': (input, call) => {
+    const saved = call.core.write(actor(call), (ctx) => {
+      writeSetting(ctx, 'forecast.windowDays', input.windowDays);
+      writeSetting(ctx, 'forecast.safetyDays', input.safetyDays);
+      writeSetting(ctx, 'forecast.coverDays', input.coverDays);
+      ctx.change.touch('parts');
+      return readForecastSettings(ctx);
+    });
+    // Which parts are within reach depends on these: every part is looked at again, in the background.
+    reconsiderAllForecasts(call.core);
+    return saved;
+  },
+  'reorder.list': (_input, { core }) => core.read((ctx) => reorder.list(ctx)),
+  'reorder.createOrder': (input, call) => call.core.write(actor(call), (ctx) => reorder.createOrder(ctx, input.supplierId)),
   'purchaseOrders.onOrder': (input, { core }) => core.read((ctx) => purchaseOrders.onOrder(ctx, input.partId)),
   'channels.list': (input, call) => call.core.read((ctx) => channels.list(ctx, actor(call), input.groupId)),
   'channels.create': (input, call) => {

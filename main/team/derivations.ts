@@ -1,5 +1,6 @@
 import { evaluateTouchedParts } from '../core/alerts/alertEngine';
 import { announceBuild, type BuildAnnouncement } from '../core/builds/buildOrders';
+import { tellRunLow, type RunLowWarning } from '../core/forecast/runLowWarnings';
 import type { WriteContext } from '../core/context';
 import { takeLowStateAsItIs } from '../core/inventory/parts';
 import { notifications } from '../core/notifications/notifications';
@@ -21,6 +22,7 @@ const areaOf: Record<string, InventoryArea | undefined> = {
   users: 'users',
   bom_lines: 'builds',
   build_orders: 'builds',
+  part_run_low_warnings: 'parts',
   suppliers: 'purchasing',
   supplier_parts: 'purchasing',
   purchase_orders: 'purchasing',
@@ -55,6 +57,7 @@ export function deriveFromEvent(ctx: WriteContext, images: RowImage[], ownEvent 
   const unreadOf = new Set<number>();
   const woken: number[] = [];
   const builds: [number, BuildAnnouncement][] = [];
+  const runLow: RunLowWarning[] = [];
   const counted = new Set<number>();
   const subscribed: [number, SubscriptionTarget][] = [];
   const groupSubscribed: [number, SubscriptionTarget][] = [];
@@ -112,6 +115,17 @@ export function deriveFromEvent(ctx: WriteContext, images: RowImage[], ownEvent 
           // waker announced its own when it woke them).
           if (!ownEvent && image.before?.snoozed_until != null && image.after && image.after.snoozed_until === null) woken.push(Number(row.id));
           break;
+        case 'part_run_low_warnings':
+          // Told once however many desktops decided it: only the row's arrival is news.
+          if (!image.before && image.after) {
+            runLow.push({
+              partId: Number(row.part_id),
+              belowMinimumOn: String(row.below_minimum_on),
+              dailyUse: Number(row.daily_use),
+              leadTimeDays: Number(row.lead_time_days),
+            });
+          }
+          break;
         case 'build_orders':
           for (const what of buildAnnouncements(image)) builds.push([Number(row.id), what]);
           break;
@@ -128,6 +142,7 @@ export function deriveFromEvent(ctx: WriteContext, images: RowImage[], ownEvent 
     for (const [userId, view] of notifications.viewsOf(ctx, woken)) ctx.change.notify(userId, view);
     evaluateTouchedParts(ctx);
     for (const [id, what] of builds) announceBuild(ctx, id, what);
+    for (const warning of runLow) tellRunLow(ctx, warning);
     // A person subscribing themselves, one thing at a time, as on a single desktop; an import's
     // subscriptions (many, made by an administrator for others) tell no one.
     const [onlyOne] = subscribed;

@@ -42,10 +42,13 @@ export const replicatedTables: Record<string, TablePolicy> = {
   // Receipts on two desktops at once both count.
   purchase_order_lines: { key: ['id'], deltas: ['received'] },
   build_orders: { key: ['id'] },
+  // A "Will run low" warning is decided by the desktop whose change (or daily check) brought the
+  // projection within reach; the notice follows from the log, once, like an overdue build's.
+  part_run_low_warnings: { key: ['part_id'] },
   // Notifications are derived everywhere, with the same ids; what people do to them is shared.
   notifications: { key: ['id'], derivedInserts: true, local: ['settled'] },
   // Team-wide settings only: the desktop's own (tray, maintenance times) and its mail server stay.
-  settings: { key: ['key'], shareWhen: `ROW.key = 'notifications.retentionDays'` },
+  settings: { key: ['key'], shareWhen: `ROW.key = 'notifications.retentionDays' or ROW.key like 'forecast.%'` },
 };
 
 export const replicatedTableNames = Object.keys(replicatedTables);

@@ -2,8 +2,8 @@ import type { WriteContext } from '../context';
 import { queueEmails } from '../mail/delivery';
 import { notifications } from '../notifications/notifications';
 import { formatQuantity } from '../quantity';
-import { endRestockedMutes, mutedUsersOfPart } from '../subscriptions/mutes';
-import { describeVia, subscribersOfPart } from '../subscriptions/subscribers';
+import { endRestockedMutes, subscribersToTell } from '../subscriptions/mutes';
+import { describeVia } from '../subscriptions/subscribers';
 import { lowStockEmail, stockByLocation, type LowStockFacts } from './lowStockEmail';
 
 interface PartState extends LowStockFacts {
@@ -45,9 +45,7 @@ export function evaluateTouchedParts(ctx: WriteContext): void {
 function notifyLowStock(ctx: WriteContext, part: PartState): void {
   const stock = withUnits(part.stockTotal, part.units);
   const minimum = withUnits(part.minimumStock, part.units);
-  const everyone = subscribersOfPart(ctx, part.id);
-  const muted = everyone.length > 0 ? mutedUsersOfPart(ctx, part.id) : new Set<number>();
-  const subscribers = muted.size > 0 ? everyone.filter((subscriber) => !muted.has(subscriber.userId)) : everyone;
+  const subscribers = subscribersToTell(ctx, part.id);
   const created = notifications.createMany(
     ctx,
     {

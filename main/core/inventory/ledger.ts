@@ -60,6 +60,22 @@ export function moveTotals(ctx: WriteContext, partId: number, delta: number): vo
 }
 
 /**
+ * What is on order for a part, or how soon it arrives, changed: its forecast and every template's
+ * above it (whose forecasts include their variants) are looked at again before the change commits.
+ */
+export function touchForecastOf(ctx: WriteContext, partId: number): void {
+  const chain = ctx.db.$client
+    .prepare(
+      `with recursive up(id) as (
+         select ? union all select p.variant_of_id from parts p join up on p.id = up.id where p.variant_of_id is not null
+       ) select id from up`,
+    )
+    .pluck()
+    .all(partId) as number[];
+  for (const id of chain) ctx.change.touchPart(id);
+}
+
+/**
  * Many parts' totals at once (a bulk change): each part's delta reaches it and every template above
  * it, summed, so each part's row is written once however many of its variants moved.
  */

@@ -1,4 +1,5 @@
 import type { NotificationWhy } from '../../contract/notifications';
+import { formatDay } from '../calendar';
 import type { CoreContext } from '../context';
 import { notFound } from '../errors';
 import { whyNoEmail } from '../mail/delivery';
@@ -59,6 +60,9 @@ function factsOf(data: Record<string, unknown>): NotificationWhy['facts'] {
   const units = typeof data.units === 'string' && data.units ? ` ${data.units}` : '';
   if (typeof data.stock === 'string') facts.push({ label: 'Stock then', value: `${data.stock}${units}` });
   if (typeof data.minimum === 'string') facts.push({ label: 'Minimum', value: `${data.minimum}${units}` });
+  if (typeof data.dailyUse === 'string') facts.push({ label: 'Average use', value: `${data.dailyUse}${units} a day` });
+  if (typeof data.belowMinimumOn === 'string') facts.push({ label: 'Projected below minimum', value: formatDay(data.belowMinimumOn) });
+  if (typeof data.leadTimeDays === 'number') facts.push({ label: 'Lead time', value: data.leadTimeDays > 0 ? `${data.leadTimeDays} days` : 'not known' });
   if (typeof data.changedBy === 'string') facts.push({ label: 'Changed by', value: data.changedBy });
   if (typeof data.reference === 'string') facts.push({ label: 'Build order', value: data.reference });
   if (Array.isArray(data.shortLines) && data.shortLines.length > 0) facts.push({ label: 'Short lines', value: String(data.shortLines.length) });

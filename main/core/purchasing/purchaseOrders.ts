@@ -2,6 +2,7 @@ import type { MethodOutput, ParsedInput } from '../../contract';
 import type { PurchaseOrderDetail, PurchaseOrderLineView, PurchaseOrderState, PurchaseOrderView } from '../../contract/purchasing';
 import type { CoreContext, WriteContext } from '../context';
 import { conflict, DomainError, invalid, notFound } from '../errors';
+import { touchForecastOf } from '../inventory/ledger';
 import { stock } from '../inventory/stock';
 import { formatQuantity } from '../quantity';
 
@@ -126,9 +127,12 @@ function nextReference(ctx: CoreContext): string {
   return `PO-${String((highest ?? 0) + 1).padStart(4, '0')}`;
 }
 
+/** The order changed: what it brings, and when, may move its parts' forecasts. */
 function touched(ctx: WriteContext, orderId: number): void {
-  ctx.db.$client.prepare('update purchase_orders set updated_at = ? where id = ?').run(ctx.clock.now(), orderId);
+  const client = ctx.db.$client;
+  client.prepare('update purchase_orders set updated_at = ? where id = ?').run(ctx.clock.now(), orderId);
   ctx.change.touch('purchasing');
+  for (const partId of client.prepare('select distinct part_id from purchase_order_lines where order_id = ?').pluck().all(orderId) as number[]) touchForecastOf(ctx, partId);
 }
 
 export const purchaseOrders = {
@@ -188,6 +192,7 @@ export const purchaseOrders = {
     assertState(orderRecord(ctx, line.orderId), ['draft', 'placed', 'partly_received'], 'its lines cannot change');
     if (line.received > 0) throw conflict(`${formatQuantity(line.received)} of ${line.partName} already arrived on this line; it stays on the order.`);
     ctx.db.$client.prepare('delete from purchase_order_lines where id = ?').run(lineId);
+    touchForecastOf(ctx, line.partId);
     touched(ctx, line.orderId);
     return detail(ctx, line.orderId);
   },

@@ -2,6 +2,7 @@ import type { MethodOutput, ParsedInput } from '../../contract';
 import type { SupplierPartView } from '../../contract/purchasing';
 import type { CoreContext, WriteContext } from '../context';
 import { conflict, invalid, notFound } from '../errors';
+import { touchForecastOf } from '../inventory/ledger';
 import { formatQuantity } from '../quantity';
 
 interface SupplierPartRecord extends Omit<SupplierPartView, 'packSize' | 'preferred'> {
@@ -54,6 +55,7 @@ export const supplierParts = {
     );
     if (input.preferred) keepOnePreferred(ctx, input.partId, id);
     ctx.change.touch('purchasing');
+    touchForecastOf(ctx, input.partId);
     return supplierPartView(ctx, id);
   },
 
@@ -64,6 +66,7 @@ export const supplierParts = {
       .run(input.sku, input.packSize, input.pricePerPack, input.leadTimeDays, input.preferred ? 1 : 0, input.id);
     if (input.preferred) keepOnePreferred(ctx, current.partId, input.id);
     ctx.change.touch('purchasing');
+    touchForecastOf(ctx, current.partId);
     return supplierPartView(ctx, input.id);
   },
 
@@ -74,6 +77,7 @@ export const supplierParts = {
     }
     ctx.db.$client.prepare('delete from supplier_parts where id = ?').run(supplierPartId);
     ctx.change.touch('purchasing');
+    touchForecastOf(ctx, current.partId);
     return { ok: true };
   },
 };

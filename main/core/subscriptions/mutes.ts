@@ -1,6 +1,7 @@
 import type { MuteStatus, SubscriptionTarget } from '../../contract/notifications';
 import type { CoreContext, WriteContext } from '../context';
 import { invalid, notFound } from '../errors';
+import { subscribersOfPart, type Subscriber } from './subscribers';
 
 // A person pauses a part or a category: no notification of any kind about it (or, for a template,
 // its variants; for a category, everything under it) until a time, or for a part until its stock is
@@ -33,6 +34,13 @@ export function mutedUsersOfPart(ctx: CoreContext, partId: number): Set<number> 
     .pluck()
     .all({ partId, now: ctx.clock.now() }) as number[];
   return new Set(rows);
+}
+
+/** Who is told about this part now: its subscribers, less those who muted it. */
+export function subscribersToTell(ctx: CoreContext, partId: number): Subscriber[] {
+  const everyone = subscribersOfPart(ctx, partId);
+  const muted = everyone.length > 0 ? mutedUsersOfPart(ctx, partId) : new Set<number>();
+  return muted.size > 0 ? everyone.filter((subscriber) => !muted.has(subscriber.userId)) : everyone;
 }
 
 /** Stock is back for these parts: mutes "until stock is back" on them end. */

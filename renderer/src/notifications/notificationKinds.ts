@@ -1,4 +1,4 @@
-import { IconAlertTriangle, IconArrowsExchange, IconBell, IconCalendarDue, IconCircleCheck, IconCircleX, IconHammer, IconPackageImport, type Icon } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowsExchange, IconBell, IconCalendarDue, IconCircleCheck, IconCircleX, IconHammer, IconPackageImport, IconTrendingDown, type Icon } from '@tabler/icons-react';
 import type { z } from 'zod';
 import type { notificationKinds } from '../../../main/contract/notifications';
 
@@ -12,6 +12,7 @@ interface KindLook {
 
 const KINDS: Record<NotificationKind, KindLook> = {
   'part.low_stock': { label: 'Low stock', icon: IconAlertTriangle, color: 'orange' },
+  'part.will_run_low': { label: 'Will run low', icon: IconTrendingDown, color: 'yellow' },
   'build.stock_required': { label: 'Stock required for a build order', icon: IconPackageImport, color: 'orange' },
   'build.created': { label: 'New build order', icon: IconHammer, color: 'indigo' },
   'build.completed': { label: 'Build order completed', icon: IconCircleCheck, color: 'teal' },

@@ -1,0 +1,8 @@
+CREATE TABLE `part_run_low_warnings` (
+	`part_id` integer PRIMARY KEY NOT NULL,
+	`below_minimum_on` text NOT NULL,
+	`daily_use` integer NOT NULL,
+	`lead_time_days` integer NOT NULL,
+	`warned_at` integer NOT NULL,
+	FOREIGN KEY (`part_id`) REFERENCES `parts`(`id`) ON UPDATE no action ON DELETE cascade
+);

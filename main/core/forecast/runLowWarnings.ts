@@ -1,0 +1,208 @@
+import { formatDay, localDate } from '../calendar';
+import type { Core } from '../core';
+import type { WriteContext } from '../context';
+import { queueEmails } from '../mail/delivery';
+import { renderEmail } from '../mail/templates';
+import { notifications } from '../notifications/notifications';
+import { formatQuantity } from '../quantity';
+import { readSetting, writeSetting } from '../settings';
+import { describeVia } from '../subscriptions/subscribers';
+import { subscribersToTell } from '../subscriptions/mutes';
+import { forecastOf, readForecastSettings } from './forecast';
+
+// "Will run low": told once when a part's projected fall below its minimum comes within its lead
+// time plus the safety margin, and re-armed when the projection moves out again (or the part goes
+// low, which its own alert covers). Looked at for the parts a change touched (stock, orders,
+// thresholds, lead times) before the change commits, and for every part once a day, since the
+// calendar alone moves a projection: a young part's record grows long enough to give a rate, a pace
+// slows as busy days leave the window, orders fall due.
+
+export interface RunLowWarning {
+  partId: number;
+  belowMinimumOn: string;
+  dailyUse: number;
+  leadTimeDays: number;
+}
+
+function withUnits(quantity: number, units: string): string {
+  return units ? `${formatQuantity(quantity)} ${units}` : formatQuantity(quantity);
+}
+
+/** Parts among `partIds` that could warn now or hold a warning that may have to go. */
+function candidatesAmong(ctx: WriteContext, partIds: Iterable<number>): number[] {
+  return ctx.db.$client
+    .prepare(
+      `select id from parts where id in (select value from json_each(?))
+       and ((active and minimum_stock > 0 and stock_total >= minimum_stock) or id in (select part_id from part_run_low_warnings))`,
+    )
+    .pluck()
+    .all(JSON.stringify([...partIds])) as number[];
+}
+
+/** Sets or clears one part's warning from its forecast; true when it newly warns. */
+function reconsider(ctx: WriteContext, partId: number, settings = readForecastSettings(ctx)): boolean {
+  const client = ctx.db.$client;
+  const forecast = forecastOf(ctx, partId, settings);
+  const warns = forecast.status === 'projected' && forecast.withinReach && forecast.belowMinimumAt !== null && forecast.rate.kind === 'rate';
+  const held = client.prepare('select 1 from part_run_low_warnings where part_id = ?').get(partId) !== undefined;
+  if (warns === held) return false;
+  ctx.change.touch('parts');
+  if (!warns) {
+    client.prepare('delete from part_run_low_warnings where part_id = ?').run(partId);
+    return false;
+  }
+  const warning: RunLowWarning = {
+    partId,
+    belowMinimumOn: localDate(forecast.belowMinimumAt ?? ctx.clock.now()),
+    dailyUse: forecast.rate.kind === 'rate' ? Math.round(forecast.rate.perDay) : 0,
+    leadTimeDays: forecast.leadTimeDays,
+  };
+  client
+    .prepare('insert into part_run_low_warnings (part_id, below_minimum_on, daily_use, lead_time_days, warned_at) values (?, ?, ?, ?, ?)')
+    .run(partId, warning.belowMinimumOn, warning.dailyUse, warning.leadTimeDays, ctx.clock.now());
+  // A loaded inventory states what is; in a team the notice follows from the log (main/team).
+  if (!ctx.change.alertsSilenced && !ctx.change.derivationsDeferred) tellRunLow(ctx, warning);
+  return true;
+}
+
+/** Past this many parts in one change, their forecasts are looked at after it commits (see Change.forecastsLater). */
+const INLINE_LIMIT = 50;
+
+/** Runs inside every write's transaction, after the low-stock evaluation, for the parts it touched. */
+export function evaluateRunLowWarnings(ctx: WriteContext): void {
+  if (ctx.change.touchedParts.size === 0) return;
+  const candidates = candidatesAmong(ctx, ctx.change.touchedParts);
+  if (candidates.length > INLINE_LIMIT) {
+    for (const partId of candidates) ctx.change.forecastsLater.add(partId);
+    return;
+  }
+  const settings = readForecastSettings(ctx);
+  for (const partId of candidates) reconsider(ctx, partId, settings);
+}
+
+/** Tells the part's subscribers (less those who muted it) that it will run low, in every channel. */
+export function tellRunLow(ctx: WriteContext, warning: RunLowWarning): void {
+  const part = ctx.db.$client
+    .prepare('select name, ipn, units, minimum_stock as minimumStock, stock_total as stockTotal from parts where id = ?')
+    .get(warning.partId) as { name: string; ipn: string | null; units: string; minimumStock: number; stockTotal: number } | undefined;
+  if (!part) return;
+  const settings = readForecastSettings(ctx);
+  const day = formatDay(warning.belowMinimumOn);
+  const pace = withUnits(warning.dailyUse, part.units);
+  const reach = warning.leadTimeDays > 0 ? `its ${warning.leadTimeDays}-day lead time plus the ${settings.safetyDays}-day margin` : `the ${settings.safetyDays}-day margin (no lead time is known)`;
+  const created = notifications.createMany(
+    ctx,
+    {
+      kind: 'part.will_run_low',
+      title: `Will run low: ${part.name}`,
+      message: `At about ${pace} a day, ${part.name} is projected to fall below its minimum of ${withUnits(part.minimumStock, part.units)} on ${day}, within ${reach}.`,
+      target: { kind: 'part', id: String(warning.partId) },
+      data: {
+        partId: warning.partId,
+        partName: part.name,
+        stock: formatQuantity(part.stockTotal),
+        minimum: formatQuantity(part.minimumStock),
+        units: part.units,
+        belowMinimumOn: warning.belowMinimumOn,
+        dailyUse: formatQuantity(warning.dailyUse),
+        leadTimeDays: warning.leadTimeDays,
+      },
+    },
+    subscribersToTell(ctx, warning.partId).map((subscriber) => ({ userId: subscriber.userId, reason: describeVia(subscriber.via) })),
+  );
+  queueEmails(
+    ctx,
+    'part.will_run_low',
+    created.map((notification) => ({ notificationId: notification.id, reason: notification.reason })),
+    (reason, emailSettings) =>
+      renderEmail({
+        instanceName: emailSettings.instanceName,
+        heading: `Will run low: ${part.name}`,
+        intro: `At its recent pace, ${part.name} will fall below its minimum on ${day}: within ${reach}. Ordering now keeps it from running low.`,
+        facts: [
+          { label: 'Part', value: part.name },
+          { label: 'IPN', value: part.ipn ?? '—' },
+          { label: 'In stock', value: withUnits(part.stockTotal, part.units) },
+          { label: 'Minimum', value: withUnits(part.minimumStock, part.units) },
+          { label: 'Average use', value: `${pace} a day` },
+          { label: 'Below minimum on', value: day },
+        ],
+        reason,
+        path: `/parts/${warning.partId}`,
+        links: ctx.links,
+      }),
+    { kind: 'part.will_run_low', id: warning.partId },
+  );
+}
+
+/** Parts looked at per transaction by the daily check, so it never holds the database for long. */
+const DAILY_BATCH = 500;
+
+/**
+ * Once per local day, every part that could warn is looked at again: the calendar alone moves a
+ * projection closer. Batched, yielding between transactions; returns how many newly warn.
+ */
+export function runDailyForecastCheck(core: Core): Promise<number> {
+  const last = core.read((ctx) => readSetting(ctx, 'maintenance.lastForecastAt'));
+  if (last !== 0 && localDate(last) === localDate(core.clock.now())) return Promise.resolve(0);
+  return reconsiderAllForecasts(core);
+}
+
+const running = new WeakMap<Core, Promise<number>>();
+
+/** Every part looked at again now (settings changed); one pass at a time per inventory. */
+export function reconsiderAllForecasts(core: Core): Promise<number> {
+  const pass = running.get(core) ?? reconsiderAll(core).finally(() => running.delete(core));
+  running.set(core, pass);
+  pass.catch((error: unknown) => console.error('The usage forecast check failed:', error));
+  return pass;
+}
+
+/** The forecasts a large change left for later, looked at in batches once it has committed. */
+export async function reconsiderForecastsOf(core: Core, partIds: number[]): Promise<number> {
+  let warned = 0;
+  for (let start = 0; start < partIds.length; start += DAILY_BATCH) {
+    while (core.isBusy()) await new Promise((resolve) => setTimeout(resolve, 200));
+    if (!core.db.$client.open) return warned;
+    const batch = partIds.slice(start, start + DAILY_BATCH);
+    warned += core.write(null, (ctx) => {
+      const settings = readForecastSettings(ctx);
+      return candidatesAmong(ctx, batch).filter((partId) => reconsider(ctx, partId, settings)).length;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return warned;
+}
+
+async function reconsiderAll(core: Core): Promise<number> {
+  const now = core.clock.now();
+  let after = 0;
+  let warned = 0;
+  for (;;) {
+    if (!core.db.$client.open) return warned;
+    if (core.isBusy()) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      continue;
+    }
+    const batch = core.read(
+      (ctx) =>
+        ctx.db.$client
+          .prepare(
+            `select id from parts where id > ?
+             and ((active and minimum_stock > 0 and stock_total >= minimum_stock) or id in (select part_id from part_run_low_warnings))
+             order by id limit ?`,
+          )
+          .pluck()
+          .all(after, DAILY_BATCH) as number[],
+    );
+    if (batch.length === 0) break;
+    warned += core.write(null, (ctx) => {
+      const settings = readForecastSettings(ctx);
+      return batch.filter((partId) => reconsider(ctx, partId, settings)).length;
+    });
+    after = batch[batch.length - 1] ?? after;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  core.write(null, (ctx) => writeSetting(ctx, 'maintenance.lastForecastAt', now));
+  return warned;
+}

@@ -1,0 +1,63 @@
+import type { StockHistoryView } from '../../contract/forecast';
+import type { CoreContext } from '../context';
+import { variantTreeIds } from '../inventory/trees';
+import { QUANTITY_SCALE } from '../quantity';
+import { forecastOf, readForecastSettings } from './forecast';
+import { DAY_MS, projectedLevels } from './projection';
+
+// The part page's chart: total stock (variants included) at the end of each day of the forecast's
+// window, worked back from today's total through the movements, then the forecast carried on from
+// now with what placed orders bring on their dates.
+
+/** How far the forecast is drawn: past the projected fall below the minimum, within bounds. */
+const MIN_AHEAD_DAYS = 30;
+const MAX_AHEAD_DAYS = 180;
+
+function endOfLocalDay(time: number): number {
+  const date = new Date(time);
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime() - 1;
+}
+
+export function stockHistory(ctx: CoreContext, partId: number): StockHistoryView {
+  const settings = readForecastSettings(ctx);
+  const forecast = forecastOf(ctx, partId, settings);
+  const now = ctx.clock.now();
+  const since = now - settings.windowDays * DAY_MS;
+  const moves = ctx.db.$client
+    .prepare(
+      `select created_at as at, delta from stock_movements
+       where part_id in (select value from json_each(?)) and created_at >= ? order by created_at desc`,
+    )
+    .all(JSON.stringify(variantTreeIds(ctx.db.$client, partId)), since) as { at: number; delta: number }[];
+  // Walking back from now: each day's closing total is today's less whatever moved after it closed.
+  const history: StockHistoryView['history'] = [{ at: now, stock: forecast.part.stockTotal / QUANTITY_SCALE }];
+  let level = forecast.part.stockTotal;
+  let index = 0;
+  for (let close = endOfLocalDay(now - DAY_MS); close >= since; close = endOfLocalDay(close - DAY_MS)) {
+    while (index < moves.length && (moves[index]?.at ?? 0) > close) level -= moves[index++]?.delta ?? 0;
+    history.push({ at: close, stock: level / QUANTITY_SCALE });
+  }
+  history.reverse();
+
+  const arrivals = forecast.arrivals.map((arrival) => ({ at: arrival.at, quantity: arrival.quantity / QUANTITY_SCALE, reference: arrival.reference }));
+  const forecastPoints: StockHistoryView['forecast'] = [];
+  if (forecast.rate.kind === 'rate' && forecast.status !== 'no_minimum') {
+    const belowIn = forecast.belowMinimumAt === null ? MIN_AHEAD_DAYS : (forecast.belowMinimumAt - now) / DAY_MS + 14;
+    const ahead = Math.min(MAX_AHEAD_DAYS, Math.max(MIN_AHEAD_DAYS, Math.ceil(belowIn)));
+    const times = [now];
+    for (let day = 1; day <= ahead; day += 1) times.push(now + day * DAY_MS);
+    // Each arrival is a step: drawn just before it and at it.
+    for (const arrival of forecast.arrivals) if (arrival.at > now) times.push(arrival.at - 1, arrival.at);
+    times.sort((a, b) => a - b);
+    const levels = projectedLevels({ stock: forecast.part.stockTotal, perDay: forecast.rate.perDay, arrivals: forecast.arrivals, now }, times);
+    times.forEach((at, i) => forecastPoints.push({ at, stock: Math.max(0, (levels[i] ?? 0) / QUANTITY_SCALE) }));
+  }
+  return {
+    partId,
+    units: forecast.part.units,
+    history,
+    minimum: forecast.part.minimumStock / QUANTITY_SCALE,
+    arrivals,
+    forecast: forecastPoints,
+  };
+}
