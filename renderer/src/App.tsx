@@ -10,6 +10,7 @@ import { BuildsPage } from './pages/builds/BuildsPage';
 import { PurchaseOrderPage } from './pages/purchasing/PurchaseOrderPage';
 import { PurchaseOrdersPage } from './pages/purchasing/PurchaseOrdersPage';
 import { SuppliersPage } from './pages/purchasing/SuppliersPage';
+import { ReorderPage } from './pages/reorder/ReorderPage';
 import { CategoriesPage } from './pages/categories/CategoriesPage';
 import { CategoryPage } from './pages/categories/CategoryPage';
 import { HistoryPage } from './pages/history/HistoryPage';
@@ -55,6 +56,7 @@ export function App({ transport }: { transport: Transport }) {
                 <Route path="builds/:id" element={<BuildPage />} />
                 <Route path="purchase-orders" element={<PurchaseOrdersPage />} />
                 <Route path="purchase-orders/:id" element={<PurchaseOrderPage />} />
+                <Route path="reorder" element={<ReorderPage />} />
                 <Route path="suppliers" element={<SuppliersPage />} />
                 <Route path="import" element={<ImportExportPage />} />
                 <Route path="profile" element={<ProfilePage />} />

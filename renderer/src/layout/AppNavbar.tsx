@@ -1,5 +1,5 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconCategory, IconFileImport, IconHammer, IconHome, IconMapPin, IconPackage, IconSettings, IconStack2, IconTruckDelivery, IconUsers, IconUsersGroup, type TablerIcon } from '@tabler/icons-react';
+import { IconCategory, IconFileImport, IconHammer, IconHome, IconMapPin, IconPackage, IconSettings, IconShoppingCart, IconStack2, IconTruckDelivery, IconUsers, IconUsersGroup, type TablerIcon } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router-dom';
 import { NotificationNavSection } from '../notifications/NotificationNavSection';
 import { useCurrentUser } from '../session/CurrentUser';
@@ -21,6 +21,7 @@ const SECTIONS: Section[] = [
   { to: '/stock', label: 'Stock', icon: IconStack2 },
   { to: '/builds', label: 'Build orders', icon: IconHammer },
   { to: '/purchase-orders', label: 'Purchase orders', icon: IconTruckDelivery },
+  { to: '/reorder', label: 'Reorder', icon: IconShoppingCart },
 ];
 
 const DATA: Section[] = [{ to: '/import', label: 'Import & export', icon: IconFileImport }];

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useClient } from '../../client/client';
 import { notifyDone, notifyFailed } from '../../components/notify';
 import { SectionCard } from '../../components/SectionCard';
-import { downloadText } from './downloadText';
+import { downloadText } from '../../components/downloadText';
 
 type ExportKind = 'parts' | 'stock' | 'lowStock';
 

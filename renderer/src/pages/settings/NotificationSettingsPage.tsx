@@ -2,6 +2,7 @@ import { Skeleton, Stack } from '@mantine/core';
 import { useCall } from '../../client/hooks';
 import { QueryError } from '../../components/QueryError';
 import { EmailServerCard } from './EmailServerCard';
+import { ForecastSettingsCard } from './ForecastSettingsCard';
 import { OutboxCard } from './OutboxCard';
 import { RetentionCard } from './RetentionCard';
 import { SettingsPageHeader } from './SettingsPageHeader';
@@ -25,6 +26,7 @@ export function NotificationSettingsPage() {
         )}
         <OutboxCard />
         <RetentionCard />
+        <ForecastSettingsCard />
       </Stack>
     </>
   );
