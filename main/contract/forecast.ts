@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { purchaseOrderDetail } from './purchasing';
 import { id, quantityText, timestamp } from './shared';
 
+/** Less record than this, or fewer removals in it, and a daily rate would be a guess: the forecast says so. */
+export const MIN_HISTORY_DAYS = 14;
+export const MIN_USES = 3;
+
 /**
  * A part's usage forecast. `status` says which of the plain cases applies; the numbers behind it are
  * always given so the page can show its working.
@@ -27,8 +31,12 @@ export const forecastView = z.object({
   undatedOnOrder: quantityText,
   /** The local date stock is projected to fall below the minimum. */
   belowMinimumOn: z.string().nullable(),
+  /** Whole days from the host's today to that date (its clock, not the viewer's, says what today is). */
+  daysAhead: z.number().int().nullable(),
   leadTimeDays: z.number().int(),
   leadTimeSource: z.enum(['preferred', 'shortest', 'none']),
+  /** Who the lead time is from, when one is known. */
+  leadTimeSupplier: z.string().nullable(),
   safetyDays: z.number().int(),
   /** The date from which the part counts as "will run low": the projected date less lead time and margin. */
   warnFrom: z.string().nullable(),
@@ -58,6 +66,13 @@ export const stockHistoryView = z.object({
   forecast: z.array(stockPoint),
 });
 export type StockHistoryView = z.infer<typeof stockHistoryView>;
+
+/**
+ * A part's total stock (variants included) at the close of each of the last 30 days, oldest first, in
+ * units, today's being now; fewer when its record began later, none when it has no record at all.
+ */
+export const stockSparkline = z.object({ partId: id, points: z.array(z.number()) });
+export type StockSparkline = z.infer<typeof stockSparkline>;
 
 export const reorderLine = z.object({
   partId: id,
@@ -91,6 +106,8 @@ export type ReorderGroup = z.infer<typeof reorderGroup>;
 export const forecastContract = {
   'forecast.part': { access: 'member', input: z.object({ partId: id }), output: forecastView },
   'forecast.history': { access: 'member', input: z.object({ partId: id }), output: stockHistoryView },
+  /** The stock trend of a page of parts at once (the parts table's small charts); unknown ids are left out. */
+  'forecast.sparklines': { access: 'member', input: z.object({ partIds: z.array(id).max(200) }), output: z.array(stockSparkline) },
   'forecast.settings.get': { access: 'member', input: z.object({}), output: forecastSettings },
   'forecast.settings.update': { access: 'admin', input: forecastSettings, output: forecastSettings },
   /** Every part that is low or will run low within its lead time, grouped by its preferred supplier. */

@@ -45,6 +45,7 @@ import { readSetting, writeSetting } from '../core/settings';
 import { forecastView, readForecastSettings } from '../core/forecast/forecast';
 import { reorder } from '../core/forecast/reorder';
 import { reconsiderAllForecasts } from '../core/forecast/runLowWarnings';
+import { stockSparklines } from '../core/forecast/sparklines';
 import { stockHistory } from '../core/forecast/stockHistory';
 import type { EmailSettingsView } from '../contract/mail';
 import { demoStatus, loadDemo } from '../../db/demo/load';
@@ -268,6 +269,7 @@ export const handlers: HandlerTable = {
   'purchaseOrders.receive': (input, call) => call.core.write(actor(call), (ctx) => purchaseOrders.receive(ctx, input)),
   'forecast.part': (input, { core }) => core.read((ctx) => forecastView(ctx, input.partId)),
   'forecast.history': (input, { core }) => core.read((ctx) => stockHistory(ctx, input.partId)),
+  'forecast.sparklines': (input, { core }) => core.read((ctx) => stockSparklines(ctx, input.partIds)),
   'forecast.settings.get': (_input, { core }) => core.read((ctx) => readForecastSettings(ctx)),
   'forecast.settings.update': (input, call) => {
     const saved = call.core.write(actor(call), (ctx) => {

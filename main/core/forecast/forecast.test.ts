@@ -52,8 +52,10 @@ describe('a part\'s forecast', () => {
       used: '80',
       dailyUse: '4',
       stock: '220',
+      daysAhead: 50,
       leadTimeDays: 30,
       leadTimeSource: 'preferred',
+      leadTimeSupplier: 'Farnell',
       safetyDays: 7,
       warned: false,
     });

@@ -44,6 +44,7 @@ export interface Forecast {
   belowMinimumAt: number | null;
   leadTimeDays: number;
   leadTimeSource: ForecastView['leadTimeSource'];
+  leadTimeSupplier: string | null;
   /** The part is low, or its projected fall below the minimum is within lead time plus margin. */
   withinReach: boolean;
 }
@@ -76,16 +77,16 @@ function arrivalsOf(ctx: CoreContext, tree: string, now: number): { dated: Order
 }
 
 /** The lead time of the preferred supplier part, or the shortest known one, of the part or its variants. */
-export function leadTimeOf(ctx: CoreContext, tree: string): { days: number; source: ForecastView['leadTimeSource'] } {
+export function leadTimeOf(ctx: CoreContext, tree: string): { days: number; source: ForecastView['leadTimeSource']; supplier: string | null } {
   const row = ctx.db.$client
     .prepare(
-      `select lead_time_days as days, preferred from supplier_parts
-       where part_id in (select value from json_each(?)) and (preferred or lead_time_days is not null)
-       order by preferred desc, lead_time_days is null, lead_time_days limit 1`,
+      `select sp.lead_time_days as days, sp.preferred, s.name as supplier from supplier_parts sp join suppliers s on s.id = sp.supplier_id
+       where sp.part_id in (select value from json_each(?)) and (sp.preferred or sp.lead_time_days is not null)
+       order by sp.preferred desc, sp.lead_time_days is null, sp.lead_time_days limit 1`,
     )
-    .get(tree) as { days: number | null; preferred: number } | undefined;
-  if (!row || row.days === null) return { days: 0, source: 'none' };
-  return { days: row.days, source: row.preferred ? 'preferred' : 'shortest' };
+    .get(tree) as { days: number | null; preferred: number; supplier: string } | undefined;
+  if (!row || row.days === null) return { days: 0, source: 'none', supplier: null };
+  return { days: row.days, source: row.preferred ? 'preferred' : 'shortest', supplier: row.supplier };
 }
 
 export function forecastOf(ctx: CoreContext, partId: number, settings: ForecastSettings = readForecastSettings(ctx)): Forecast {
@@ -109,7 +110,7 @@ export function forecastOf(ctx: CoreContext, partId: number, settings: ForecastS
   const onOrder = dated.reduce((sum, arrival) => sum + arrival.quantity, undated);
   const lead = leadTimeOf(ctx, tree);
   const reach = now + (lead.days + settings.safetyDays) * DAY_MS;
-  const base = { part, rate, used: usage.used, arrivals: dated, onOrder, undatedOnOrder: undated, leadTimeDays: lead.days, leadTimeSource: lead.source };
+  const base = { part, rate, used: usage.used, arrivals: dated, onOrder, undatedOnOrder: undated, leadTimeDays: lead.days, leadTimeSource: lead.source, leadTimeSupplier: lead.supplier };
   if (!part.active || part.minimumStock <= 0) return { ...base, status: 'no_minimum', belowMinimumAt: null, withinReach: false };
   if (part.stockTotal < part.minimumStock) return { ...base, status: 'already_low', belowMinimumAt: now, withinReach: true };
   if (rate.kind !== 'rate') return { ...base, status: 'too_little_history', belowMinimumAt: null, withinReach: false };
@@ -123,6 +124,7 @@ export function forecastView(ctx: CoreContext, partId: number): ForecastView {
   const forecast = forecastOf(ctx, partId, settings);
   const { part, rate } = forecast;
   const below = forecast.belowMinimumAt;
+  const now = ctx.clock.now();
   return {
     partId,
     units: part.units,
@@ -137,8 +139,10 @@ export function forecastView(ctx: CoreContext, partId: number): ForecastView {
     onOrder: formatQuantity(forecast.onOrder),
     undatedOnOrder: formatQuantity(forecast.undatedOnOrder),
     belowMinimumOn: below === null ? null : localDate(below),
+    daysAhead: below === null ? null : Math.round((startOfLocalDate(localDate(below)) - startOfLocalDate(localDate(now))) / DAY_MS),
     leadTimeDays: forecast.leadTimeDays,
     leadTimeSource: forecast.leadTimeSource,
+    leadTimeSupplier: forecast.leadTimeSupplier,
     safetyDays: settings.safetyDays,
     warnFrom: below === null || forecast.status !== 'projected' ? null : localDate(below - (forecast.leadTimeDays + settings.safetyDays) * DAY_MS),
     warned: ctx.db.$client.prepare('select 1 from part_run_low_warnings where part_id = ?').get(partId) !== undefined,

@@ -1,3 +1,4 @@
+import { MIN_HISTORY_DAYS, MIN_USES } from '../../contract/forecast';
 import { QUANTITY_SCALE } from '../quantity';
 
 // The forecast's arithmetic, apart from where its facts come from: how fast a part is used, and when
@@ -5,9 +6,6 @@ import { QUANTITY_SCALE } from '../quantity';
 // Quantities are scaled integers (main/core/quantity.ts); times are epoch milliseconds.
 
 export const DAY_MS = 86_400_000;
-/** Less history than this, or fewer removals, and a daily rate would be a guess: the forecast says so. */
-export const MIN_HISTORY_DAYS = 14;
-export const MIN_USES = 3;
 
 export interface UsageHistory {
   /** How far back the administrator asked to look. */

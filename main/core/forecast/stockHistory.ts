@@ -1,4 +1,5 @@
 import type { StockHistoryView } from '../../contract/forecast';
+import { endOfPreviousLocalDay } from '../calendar';
 import type { CoreContext } from '../context';
 import { variantTreeIds } from '../inventory/trees';
 import { QUANTITY_SCALE } from '../quantity';
@@ -12,11 +13,6 @@ import { DAY_MS, projectedLevels } from './projection';
 /** How far the forecast is drawn: past the projected fall below the minimum, within bounds. */
 const MIN_AHEAD_DAYS = 30;
 const MAX_AHEAD_DAYS = 180;
-
-function endOfLocalDay(time: number): number {
-  const date = new Date(time);
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + 1).getTime() - 1;
-}
 
 export function stockHistory(ctx: CoreContext, partId: number): StockHistoryView {
   const settings = readForecastSettings(ctx);
@@ -33,7 +29,7 @@ export function stockHistory(ctx: CoreContext, partId: number): StockHistoryView
   const history: StockHistoryView['history'] = [{ at: now, stock: forecast.part.stockTotal / QUANTITY_SCALE }];
   let level = forecast.part.stockTotal;
   let index = 0;
-  for (let close = endOfLocalDay(now - DAY_MS); close >= since; close = endOfLocalDay(close - DAY_MS)) {
+  for (let close = endOfPreviousLocalDay(now); close >= since; close = endOfPreviousLocalDay(close)) {
     while (index < moves.length && (moves[index]?.at ?? 0) > close) level -= moves[index++]?.delta ?? 0;
     history.push({ at: close, stock: level / QUANTITY_SCALE });
   }

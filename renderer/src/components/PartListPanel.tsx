@@ -9,6 +9,7 @@ import { ListFooter } from './ListFooter';
 import { PartsTable, type PartSort } from './PartsTable';
 import { QueryError } from './QueryError';
 import { TableSkeleton } from './TableSkeleton';
+import { useStockSparklines } from './useStockSparklines';
 
 export const PARTS_PAGE_SIZE = 50;
 
@@ -57,6 +58,8 @@ export function PartListPanel({ filters, onChange, withCategoryFilter = true, em
 
   const filtered = search !== '' || filters.lowOnly || (withCategoryFilter && filters.categoryId !== null);
   const data = parts.data;
+  // Low parts are the ones a person is deciding about: their last month's trend says how fast they went.
+  const trends = useStockSparklines(data?.rows.map((part) => part.id) ?? [], filters.lowOnly);
 
   return (
     <Card p={0}>
@@ -118,6 +121,7 @@ export function PartListPanel({ filters, onChange, withCategoryFilter = true, em
           <PartsTable
             rows={data.rows}
             caption={caption}
+            trends={trends}
             sort={{ sort: filters.sort, direction: filters.direction }}
             onSort={(sort) => onChange({ ...filters, ...sort, page: 1 })}
           />

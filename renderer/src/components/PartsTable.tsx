@@ -1,4 +1,5 @@
 import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { PartRow, SubscriptionStatus } from '../../../main/contract';
 import { SubscribeToggle } from '../subscriptions/SubscribeToggle';
@@ -21,6 +22,8 @@ interface PartsTableProps {
   sort?: PartSort;
   onSort?: (sort: PartSort) => void;
   showCategory?: boolean;
+  /** Each part's closing stock over the last 30 days; a trend column when given. */
+  trends?: ReadonlyMap<number, number[]>;
 }
 
 const COLUMNS: { key: PartSortKey; label: string; align?: 'right' }[] = [
@@ -37,7 +40,20 @@ function RowSubscribeToggle({ part, status }: { part: PartRow; status: Subscript
   return <SubscribeToggle target={status.target} name={part.name} status={status} compact />;
 }
 
-export function PartsTable({ rows, caption, sort, onSort, showCategory = true }: PartsTableProps) {
+// The charting library is loaded when a trend is first drawn, not with every page of the app.
+const StockSparkline = lazy(() => import('./StockSparkline').then((module) => ({ default: module.StockSparkline })));
+
+/** Waits for the table's one batched trend lookup; drawn against the part's minimum (a number only for drawing). */
+function RowTrend({ part, points }: { part: PartRow; points: number[] | undefined }) {
+  if (!points) return null;
+  return (
+    <Suspense fallback={null}>
+      <StockSparkline points={points} minimum={Number(part.minimumStock)} units={part.units} />
+    </Suspense>
+  );
+}
+
+export function PartsTable({ rows, caption, sort, onSort, showCategory = true, trends }: PartsTableProps) {
   const navigate = useNavigate();
   const columns = COLUMNS.filter((column) => showCategory || column.key !== 'category');
   const subscriptions = useSubscriptionStatuses(rows.map((part) => ({ kind: 'part' as const, id: part.id })));
@@ -68,6 +84,7 @@ export function PartsTable({ rows, caption, sort, onSort, showCategory = true }:
                 </Table.Th>
               ),
             )}
+            {trends && <Table.Th>Last 30 days</Table.Th>}
             <Table.Th>Status</Table.Th>
             <Table.Th w={56}>
               <VisuallyHidden>Notifications</VisuallyHidden>
@@ -116,6 +133,11 @@ export function PartsTable({ rows, caption, sort, onSort, showCategory = true }:
               <Table.Td ta="right">
                 <QuantityText value={part.minimumStock} c="dimmed" />
               </Table.Td>
+              {trends && (
+                <Table.Td py={0}>
+                  <RowTrend part={part} points={trends.get(part.id)} />
+                </Table.Td>
+              )}
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <PartStatusBadges part={part} />
               </Table.Td>

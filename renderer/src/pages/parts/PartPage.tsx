@@ -1,5 +1,5 @@
-import { Button, Skeleton, Stack, Tabs } from '@mantine/core';
-import { IconHammer, IconBuildingStore, IconHistory, IconListDetails, IconPencil, IconStack2, IconVersions } from '@tabler/icons-react';
+import { Button, Group, Skeleton, Stack, Tabs } from '@mantine/core';
+import { IconChartLine, IconHammer, IconBuildingStore, IconHistory, IconListDetails, IconPencil, IconStack2, IconVersions } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useCall } from '../../client/hooks';
 import { PartFormModal } from '../../components/forms/PartForm';
@@ -15,6 +15,7 @@ import { NotFoundPage } from '../NotFoundPage';
 import { PartBomTab } from './PartBomTab';
 import { PartBuildsTab } from './PartBuildsTab';
 import { PartDetailsCard } from './PartDetailsCard';
+import { PartForecastTab, WillRunLowBadge } from './PartForecastTab';
 import { PartHistoryTab } from './PartHistoryTab';
 import { PartStats } from './PartStats';
 import { PartStockTab } from './PartStockTab';
@@ -24,6 +25,8 @@ import { PartVariantsTab } from './PartVariantsTab';
 export function PartPage() {
   const id = useIdParam();
   const detail = useCall('parts.get', { id: id ?? 0 }, { enabled: id !== null });
+  // Asked after the part itself: only its standing "Will run low" is shown up here, beside "Low".
+  const forecast = useCall('forecast.part', { partId: id ?? 0 }, { enabled: id !== null && detail.data !== undefined });
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState<string | null>('stock');
 
@@ -49,7 +52,12 @@ export function PartPage() {
       <PageHeader
         title={part.name}
         crumbs={[{ label: 'Parts', to: '/parts' }, ...categoryPath.map((entry) => ({ label: entry.name, to: `/categories/${entry.id}` }))]}
-        badges={<PartStatusBadges part={part} size="md" />}
+        badges={
+          <Group gap={4} wrap="nowrap">
+            <PartStatusBadges part={part} size="md" />
+            {forecast.data?.warned && <WillRunLowBadge size="md" />}
+          </Group>
+        }
         actions={
           <>
             <SubscribeToggle target={{ kind: 'part', id: part.id }} name={part.name} />
@@ -68,6 +76,9 @@ export function PartPage() {
           <Tabs.List mb="md">
             <Tabs.Tab value="stock" leftSection={<IconStack2 size={16} />}>
               Stock
+            </Tabs.Tab>
+            <Tabs.Tab value="forecast" leftSection={<IconChartLine size={16} />}>
+              Forecast
             </Tabs.Tab>
             {showVariants && (
               <Tabs.Tab value="variants" leftSection={<IconVersions size={16} />}>
@@ -93,6 +104,9 @@ export function PartPage() {
           </Tabs.List>
           <Tabs.Panel value="stock">
             <PartStockTab detail={detail.data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="forecast">
+            <PartForecastTab part={part} />
           </Tabs.Panel>
           {showVariants && (
             <Tabs.Panel value="variants">
