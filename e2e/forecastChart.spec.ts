@@ -1,19 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openAddress } from './pages/navigation';
 import { createFirstAdministrator } from './pages/session';
 import { callAsPage } from './support/api';
-import { startHeadlessHost } from './support/headlessHost';
+import { openHostWithClock } from './support/hostClock';
 
 const DAY_MS = 86_400_000;
-/** The host reads its clock offset file at most every 100 ms (main/hosts/headless/offsetClock.ts). */
-const REREAD_WAIT_MS = 250;
 
 interface Created {
   id: number;
-  reference?: string;
 }
 
 function localDate(time: number): string {
@@ -23,18 +17,9 @@ function localDate(time: number): string {
 
 test('a part\'s forecast says when it falls below its minimum and why, over a chart of its stock, and low parts show their trend', async ({ browser }) => {
   // The host's clock starts 20 days back and is moved a day at a time, so the parts have a record of use.
-  const folder = mkdtempSync(join(tmpdir(), 'stockbell-clock-'));
-  const clockFile = join(folder, 'offset');
-  const setDay = async (day: number) => {
-    writeFileSync(clockFile, String(day * DAY_MS));
-    await new Promise((resolve) => setTimeout(resolve, REREAD_WAIT_MS));
-  };
-  writeFileSync(clockFile, String(-20 * DAY_MS));
-  const host = await startHeadlessHost({ env: { STOCKBELL_CLOCK_OFFSET_FILE: clockFile } });
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+  const host = await openHostWithClock(browser, -20);
   try {
-    const page = await context.newPage();
-    await page.goto(host.url);
+    const { page, setDay } = host;
     await createFirstAdministrator(page);
 
     // Fuse 2A: 200 in stock, 6 used a day, 100 more on order from Farnell due in a week.
@@ -105,8 +90,6 @@ test('a part\'s forecast says when it falls below its minimum and why, over a ch
       await page.screenshot({ path: 'docs/screenshots/parts-low-trend.png', animations: 'disabled' });
     }
   } finally {
-    await context.close();
-    await host.stop();
-    rmSync(folder, { recursive: true, force: true });
+    await host.close();
   }
 });
