@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reconsiderForecastsOf } from '../../main/core/forecast/runLowWarnings';
 import { openTestRuntime, type TestRuntime } from '../../main/testing/runtime';
 
 let app: TestRuntime;
@@ -29,6 +30,20 @@ describe('demo workshop', () => {
       select id, 1 from parts where variant_of_id is null
       union all select p.id, d.depth + 1 from parts p join d on p.variant_of_id = d.id) select max(depth) from d`);
     expect(variantDepth).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has 90 days of use behind its parts with a minimum, enough for forecasts, some of which will run low', async () => {
+    expect(scalar(`select count(distinct part_id) from stock_movements where kind = 'remove'`)).toBeGreaterThan(30);
+    const forecasts = await Promise.all(
+      (app.core.db.$client.prepare('select id from parts where minimum_stock > 0 and not is_template').pluck().all() as number[]).map((partId) => app.call('forecast.part', { partId })),
+    );
+    expect(forecasts.filter((forecast) => forecast.status === 'too_little_history')).toEqual([]);
+    // What the load left for after its commit is decided as silently as the load itself.
+    await reconsiderForecastsOf(app.core, forecasts.map((forecast) => forecast.partId), { silently: true });
+    expect(scalar('select count(*) from part_run_low_warnings')).toBeGreaterThan(3);
+    expect(scalar(`select count(*) from notifications where kind = 'part.will_run_low'`)).toBe(0);
+    const groups = await app.call('reorder.list', {});
+    expect(groups.filter((group) => group.supplierId !== null).length).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps every total equal to the stock of the part and its variants', () => {

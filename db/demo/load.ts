@@ -103,6 +103,29 @@ function addDemoPurchasing(
   }
 }
 
+const DAY_MS = 86_400_000;
+const HISTORY_DAYS = 90;
+
+/**
+ * An item of a part with a minimum, stocked ninety days ago and drawn from every few days since, so
+ * the part's forecast and chart have a record to go on; it ends holding `units`, as the demo intends.
+ */
+function addDemoUse(ctx: WriteContext, partId: number, locationId: number, units: number, typical: number, random: () => number): void {
+  const at = (time: number): WriteContext => ({ ...ctx, clock: { now: () => time } });
+  const start = ctx.clock.now() - HISTORY_DAYS * DAY_MS;
+  // Some parts turn over fast (they will run low within their lead time), most steadily, a few barely.
+  const perDay = (typical / 45) * (0.2 + random() * 1.3);
+  const removals: { at: number; units: number }[] = [];
+  for (let day = 1 + Math.floor(random() * 3); day < HISTORY_DAYS; ) {
+    const gap = 2 + Math.floor(random() * 5);
+    removals.push({ at: start + day * DAY_MS + Math.floor(random() * 8 * 3_600_000), units: Math.max(1, Math.round(perDay * gap * (0.5 + random()))) });
+    day += gap;
+  }
+  const used = removals.reduce((sum, removal) => sum + removal.units, 0);
+  const item = stock.create(at(start), { partId, locationId, quantity: (units + used) * QUANTITY_SCALE, batch: '', note: 'Demo data' });
+  for (const removal of removals) stock.remove(at(removal.at), { itemId: item.id, quantity: removal.units * QUANTITY_SCALE, note: 'Used on the bench' });
+}
+
 /**
  * Fills an empty database with an electronics workshop: categories, parts, variants, locations,
  * stock, and its people, who sign in with the demo password when a hash of it is given (a demo
@@ -112,6 +135,8 @@ export function loadDemo(ctx: WriteContext, demoPasswordHash: string | null): { 
   if (!demoStatus(ctx).empty) throw conflict('Demo data can only be loaded into an empty inventory.');
   ctx.change.alertsSilenced = true;
   const random = seededRandom(20261126);
+  // Its own sequence, so the record of use leaves the rest of the workshop as it always was.
+  const historyRandom = seededRandom(20261202);
   const categoryIds = new Map<string, number>();
   const addCategories = (list: DemoCategory[], parentId: number | null): void => {
     for (const entry of list) {
@@ -166,7 +191,8 @@ export function loadDemo(ctx: WriteContext, demoPasswordHash: string | null): { 
         ? Math.floor((minimumUnits * 0.8) / itemCount)
         : Math.max(1, Math.round((entry.typical / itemCount) * (0.5 + random())));
       const locationId = leafLocations[Math.floor(random() * leafLocations.length)] as number;
-      stock.create(ctx, { partId: part.id, locationId, quantity: units * QUANTITY_SCALE, batch: '', note: 'Demo data' });
+      if (index === 0 && minimumUnits > 0) addDemoUse(ctx, part.id, locationId, units, entry.typical, historyRandom);
+      else stock.create(ctx, { partId: part.id, locationId, quantity: units * QUANTITY_SCALE, batch: '', note: 'Demo data' });
       stockItems += 1;
     }
   }

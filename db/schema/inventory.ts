@@ -115,5 +115,7 @@ export const stockMovements = sqliteTable(
   (table) => [
     index('stock_movements_part_time').on(table.partId, table.createdAt),
     index('stock_movements_item').on(table.itemId),
+    // The usage forecast sums each part's removals over a window on every change to it: covered here.
+    index('stock_movements_removals').on(table.partId, table.createdAt, table.delta).where(sql`${table.kind} = 'remove'`),
   ],
 );

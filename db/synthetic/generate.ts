@@ -47,6 +47,11 @@ export interface SyntheticFixture {
   busyUserId: number;
   /** A part nobody is subscribed to, with stock well above a minimum of zero. */
   quietItemId: number;
+  /**
+   * A part whose every change is forecast: a minimum, 90 days of use, a preferred supplier with a
+   * lead time and a placed order due, yet far from running low.
+   */
+  forecastItemId: number;
   /** Parts (with one stock item each) followed by about 100 and about 1 000 people. */
   crowds: { subscribers: number; itemId: number; partId: number; minimum: number }[];
   /** Stock items spread over the inventory, for bulk movements. */
@@ -150,6 +155,23 @@ export function generateSynthetic(client: Database.Database, size: SyntheticSize
     const quietItemId = Number(addItem.run(quietPart, locationIds[0], 1_000_000 * QUANTITY_SCALE, now, now).lastInsertRowid);
     addMovement.run(quietItemId, quietPart, 1_000_000 * QUANTITY_SCALE, 1_000_000 * QUANTITY_SCALE, locationIds[0], now);
 
+    const forecastPart = Number(addPart.run('Forecast part', null, benchCategory, null, 0, 10 * QUANTITY_SCALE, now, now).lastInsertRowid);
+    const forecastItemId = Number(addItem.run(forecastPart, locationIds[0], 1_000_000 * QUANTITY_SCALE, now, now).lastInsertRowid);
+    const day = 86_400_000;
+    addMovement.run(forecastItemId, forecastPart, 1_000_270 * QUANTITY_SCALE, 1_000_270 * QUANTITY_SCALE, locationIds[0], now - 91 * day);
+    const use = client.prepare(
+      `insert into stock_movements (item_id, part_id, user_id, kind, delta, quantity_after, from_location_id, note, created_at) values (?, ?, null, 'remove', ?, ?, ?, '', ?)`,
+    );
+    for (let taken = 1; taken <= 270; taken += 1) use.run(forecastItemId, forecastPart, -QUANTITY_SCALE, (1_000_270 - taken) * QUANTITY_SCALE, locationIds[0], now - 90 * day + taken * (day / 3));
+    const supplier = Number(client.prepare(`insert into suppliers (name, created_at) values ('Benchmark supplier', ?)`).run(now).lastInsertRowid);
+    const sold = Number(
+      client
+        .prepare(`insert into supplier_parts (supplier_id, part_id, sku, pack_size, lead_time_days, preferred, created_at) values (?, ?, 'FC-1', ?, 14, 1, ?)`)
+        .run(supplier, forecastPart, 100 * QUANTITY_SCALE, now).lastInsertRowid,
+    );
+    const order = Number(client.prepare(`insert into purchase_orders (reference, supplier_id, status, created_at, updated_at, placed_at) values ('PO-BENCH', ?, 'placed', ?, ?, ?)`).run(supplier, now, now, now).lastInsertRowid);
+    client.prepare(`insert into purchase_order_lines (order_id, supplier_part_id, part_id, quantity, received, expected_date) values (?, ?, ?, ?, 0, null)`).run(order, sold, forecastPart, 500 * QUANTITY_SCALE);
+
     // Subscriptions: some on categories near the top (they cover many parts), the rest on parts.
     const nearTop = [...(levels[0] ?? []), ...(levels[1] ?? [])];
     const followCategory = client.prepare('insert or ignore into category_subscriptions (user_id, category_id, created_at) values (?, ?, ?)');
@@ -187,6 +209,6 @@ export function generateSynthetic(client: Database.Database, size: SyntheticSize
         from (select user_id, count(*) as count from notifications where read_at is null group by user_id) as unread
         where unread.user_id = users.id;
     `);
-    return { busyUserId, quietItemId, crowds, itemIds };
+    return { busyUserId, quietItemId, forecastItemId, crowds, itemIds };
   })();
 }

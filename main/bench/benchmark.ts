@@ -36,7 +36,7 @@ export interface BenchResult {
   size: SyntheticSize;
   generateSeconds: number;
   runs: number;
-  adjustment: { noCrossing: AgainstRaw; crossing100: AgainstRaw & { subscribers: number }; crossing1000: AgainstRaw & { subscribers: number } };
+  adjustment: { noCrossing: AgainstRaw; forecast: AgainstRaw; crossing100: AgainstRaw & { subscribers: number }; crossing1000: AgainstRaw & { subscribers: number } };
   /** Work a 1 000-person crossing leaves for idle moments, measured on its own. */
   deferred: { settleMs: number; expandEmailsMs: number; emails: number };
   bulk: { movements: number; movementsPerSecond: number; rawInsertsPerSecond: number } & RatioRuns;
@@ -122,19 +122,26 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     // In a host the next request arrives on a later turn of the event loop, when idle work (settling
     // fresh notifications, folding the log in) has had its chance; a tight loop of awaits would starve it.
     const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-    const quiet: { app: number[][]; raw: number[][] } = { app: [], raw: [] };
-    for (let run = 0; run < options.runs; run += 1) {
-      const ours: number[] = [];
-      const theirs: number[] = [];
-      for (let index = 0; index < options.iterations; index += 1) {
-        ours.push(await measure(() => call(runtime, session, index % 2 ? 'stock.add' : 'stock.remove', { itemId: fixture.quietItemId, quantity: '1' })));
-        await nextTurn();
-        theirs.push(await measure(() => raw.adjust(fixture.quietItemId, index % 2 ? QUANTITY_SCALE : -QUANTITY_SCALE)));
-        await nextTurn();
+    // The same adjustment of a part with no minimum (nothing to forecast) and of one whose forecast
+    // is worked out on every change (a minimum, 90 days of use, an order due), each beside its raw writes.
+    const adjustmentOf = async (itemId: number) => {
+      const runs: { app: number[][]; raw: number[][] } = { app: [], raw: [] };
+      for (let run = 0; run < options.runs; run += 1) {
+        const ours: number[] = [];
+        const theirs: number[] = [];
+        for (let index = 0; index < options.iterations; index += 1) {
+          ours.push(await measure(() => call(runtime, session, index % 2 ? 'stock.add' : 'stock.remove', { itemId, quantity: '1' })));
+          await nextTurn();
+          theirs.push(await measure(() => raw.adjust(itemId, index % 2 ? QUANTITY_SCALE : -QUANTITY_SCALE)));
+          await nextTurn();
+        }
+        runs.app.push(ours);
+        runs.raw.push(theirs);
       }
-      quiet.app.push(ours);
-      quiet.raw.push(theirs);
-    }
+      return runs;
+    };
+    const quiet = await adjustmentOf(fixture.quietItemId);
+    const forecast = await adjustmentOf(fixture.forecastItemId);
     const crossings: AgainstRaw[] = [];
     const clearMail = () => client.exec('delete from mail_fanouts; delete from outbox; delete from outbox_bodies');
     // Each crowd's part holds 1,000 units; removing this much takes it just under its minimum.
@@ -271,6 +278,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       runs: options.runs,
       adjustment: {
         noCrossing: againstRaw(quiet.app, quiet.raw),
+        forecast: againstRaw(forecast.app, forecast.raw),
         crossing100: { ...(crossings[0] as AgainstRaw), subscribers: fixture.crowds[0]?.subscribers ?? 0 },
         crossing1000: { ...(crossings[1] as AgainstRaw), subscribers: fixture.crowds[1]?.subscribers ?? 0 },
       },

@@ -68,6 +68,7 @@ function againstRawRow(name: string, timing: AgainstRaw, limit: number): string[
 function table(r: BenchResult): string {
   const rows: string[][] = [
     againstRawRow('1a. Adjustment, no crossing', r.adjustment.noCrossing, 1.5),
+    againstRawRow('1a+. The same, forecast worked out (90 days of use, an order due)', r.adjustment.forecast, 1.5),
     againstRawRow(`1b. Adjustment, crossing, ${r.adjustment.crossing100.subscribers} subscribers`, r.adjustment.crossing100, 2),
     againstRawRow(`1c. Adjustment, crossing, ${r.adjustment.crossing1000.subscribers} subscribers`, r.adjustment.crossing1000, 2),
     [`   1c leaves for idle time: settling / expanding ${r.deferred.emails.toLocaleString('en-US')} emails`, `${ms(r.deferred.settleMs)} / ${ms(r.deferred.expandEmailsMs)}`, '', '', '', 'not in the change', ''],

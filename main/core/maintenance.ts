@@ -90,7 +90,7 @@ export function startMaintenance(core: Core, options: { onClockJump?: () => void
     if (fresh >= SETTLE_AFTER_FRESH) settleSoon();
     if (change.snoozesChanged) armWaker();
     if (change.forecastsLater.size > 0) {
-      reconsiderForecastsOf(core, [...change.forecastsLater]).catch((error: unknown) => console.error('The usage forecast check failed:', error));
+      reconsiderForecastsOf(core, [...change.forecastsLater], { silently: change.alertsSilenced }).catch((error: unknown) => console.error('The usage forecast check failed:', error));
     }
   });
   armWaker();

@@ -1,3 +1,4 @@
+import { prepared } from './statements';
 import type { CoreContext, WriteContext } from './context';
 
 /** Global settings with their defaults; stored values override them. */
@@ -22,7 +23,7 @@ type SettingValue<K extends SettingKey> = (typeof settingDefaults)[K] extends nu
     : never;
 
 export function readSetting<K extends SettingKey>(ctx: CoreContext, key: K): SettingValue<K> {
-  const stored = ctx.db.$client.prepare('select value from settings where key = ?').pluck().get(key) as string | undefined;
+  const stored = prepared(ctx.db.$client, 'select value from settings where key = ?').pluck().get(key) as string | undefined;
   return (stored === undefined ? settingDefaults[key] : JSON.parse(stored)) as SettingValue<K>;
 }
 

@@ -113,6 +113,39 @@ describe('what the team order did to a change made without seeing a teammate\'s'
     }
   });
 
+  it('a part both desktops brought within reach of running low is announced once, on every desktop, from the team\'s order', async () => {
+    const { a, b, ra, rb, log } = await desktops();
+    const alice = await a.signIn('Alice');
+    const shelf = await a.call('locations.create', { name: 'Shelf' });
+    const fuse = await a.call('parts.create', { name: 'Fuse 2A', minimumStock: '20' });
+    const item = await a.call('stock.create', { partId: fuse.id, locationId: shelf.id, quantity: '300' });
+    await a.call('subscriptions.subscribe', { kind: 'part', id: fuse.id }, alice);
+    // Two weeks of taking 10 a day: 160 left, two weeks from the minimum, beyond the 7-day margin.
+    for (let day = 0; day < 14; day += 1) {
+      for (const desktop of [a, b]) desktop.clock.advance(86_400_000);
+      await a.call('stock.remove', { itemId: item.id, quantity: '10' }, alice);
+    }
+    log.take(ra);
+    log.deliver();
+    expect(await b.call('forecast.part', { partId: fuse.id }, on(b, alice))).toMatchObject({ status: 'projected', dailyUse: '10', warned: false });
+
+    // Offline from each other, each desktop takes 80: each alone brings it within the margin.
+    await a.call('stock.remove', { itemId: item.id, quantity: '80' }, alice);
+    await b.call('stock.remove', { itemId: item.id, quantity: '80' }, on(b, alice));
+    for (const desktop of [a, b]) {
+      // Decided, but told only once the change has its place in the team's order.
+      expect(await desktop.call('forecast.part', { partId: fuse.id }, on(desktop, alice))).toMatchObject({ warned: true });
+      expect(await desktop.call('notifications.list', { state: 'unread', kind: 'part.will_run_low' }, on(desktop, alice))).toMatchObject({ total: 0 });
+    }
+    log.take(rb);
+    log.take(ra);
+    log.deliver();
+    for (const desktop of [a, b]) {
+      const { rows } = await desktop.call('notifications.list', { state: 'unread', kind: 'part.will_run_low' }, on(desktop, alice));
+      expect(rows.map((row) => row.title)).toEqual(['Will run low: Fuse 2A']);
+    }
+  });
+
   it('a group subscribed on one desktop reaches its members on every desktop, each told once what is already low', async () => {
     const { a, b, ra, rb, log } = await desktops();
     const alice = await a.signIn('Alice');

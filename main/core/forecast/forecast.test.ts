@@ -1,7 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../dispatch/session';
 import { openTestRuntime, type TestRuntime } from '../../testing/runtime';
 import { DAY_MS } from './projection';
+import { startMaintenance } from '../maintenance';
+import { writeSetting } from '../settings';
 import { runDailyForecastCheck } from './runLowWarnings';
 
 // The usage forecast on a real database: rates from the movement record, the "Will run low" notice
@@ -175,7 +177,7 @@ describe('"Will run low"', () => {
   });
 
   it('is left to after the commit for a bulk change of many parts, so the change does not wait for it', async () => {
-    const many = [];
+    const many: { id: number; itemId: number }[] = [];
     for (let index = 0; index < 60; index += 1) many.push(await part(`Part ${index}`, '5', '100'));
     for (let day = 0; day < 20; day += 1) {
       app.clock.advance(DAY_MS);
@@ -183,6 +185,15 @@ describe('"Will run low"', () => {
     }
     // Within the 7-day margin now, but nothing was decided inside the bulk changes.
     expect((await app.call('forecast.part', { partId: many[0]?.id as number })).warned).toBe(false);
+    // A host's maintenance looks at them once the change has committed (today's daily check has run).
+    app.core.write(null, (ctx) => writeSetting(ctx, 'maintenance.lastForecastAt', app.clock.now()));
+    const stop = startMaintenance(app.core);
+    try {
+      await app.call('stock.adjustMany', { changes: many.map((entry) => ({ itemId: entry.itemId, kind: 'remove' as const, quantity: '1' })) });
+      await vi.waitFor(async () => expect((await app.call('forecast.part', { partId: many[59]?.id as number })).warned).toBe(true), { timeout: 5000 });
+    } finally {
+      stop();
+    }
   });
 });
 

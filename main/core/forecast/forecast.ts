@@ -5,7 +5,8 @@ import { notFound } from '../errors';
 import { variantTreeIds } from '../inventory/trees';
 import { formatQuantity } from '../quantity';
 import { readSetting } from '../settings';
-import { belowMinimumAt, DAY_MS, usageRate, type Arrival, type UsageRate } from './projection';
+import { prepared } from '../statements';
+import { belowMinimumAt, DAY_MS, roundedDailyUse, usageRate, type Arrival, type UsageRate } from './projection';
 
 // A part's forecast from its own record: removals (by hand and by builds) of the part and its
 // variants over the window, what placed orders still bring and when, and the lead time of the
@@ -50,20 +51,20 @@ export interface Forecast {
 }
 
 function partFacts(ctx: CoreContext, partId: number): PartFacts {
-  const part = ctx.db.$client
-    .prepare('select id, name, ipn, units, active, minimum_stock as minimumStock, stock_total as stockTotal from parts where id = ?')
-    .get(partId) as PartFacts | undefined;
+  const part = prepared(ctx.db.$client, 'select id, name, ipn, units, active, minimum_stock as minimumStock, stock_total as stockTotal from parts where id = ?').get(
+    partId,
+  ) as PartFacts | undefined;
   if (!part) throw notFound('Part');
   return part;
 }
 
 function arrivalsOf(ctx: CoreContext, tree: string, now: number): { dated: OrderedArrival[]; undated: number } {
-  const rows = ctx.db.$client
-    .prepare(
-      `select l.quantity - l.received as quantity, l.expected_date as expectedDate, o.placed_at as placedAt, sp.lead_time_days as leadTimeDays, o.reference
-       from purchase_order_lines l join purchase_orders o on o.id = l.order_id join supplier_parts sp on sp.id = l.supplier_part_id
-       where l.part_id in (select value from json_each(?)) and o.status = 'placed' and l.received < l.quantity`,
-    )
+  const rows = prepared(
+    ctx.db.$client,
+    `select l.quantity - l.received as quantity, l.expected_date as expectedDate, o.placed_at as placedAt, sp.lead_time_days as leadTimeDays, o.reference
+     from purchase_order_lines l join purchase_orders o on o.id = l.order_id join supplier_parts sp on sp.id = l.supplier_part_id
+     where l.part_id in (select value from json_each(?)) and o.status = 'placed' and l.received < l.quantity`,
+  )
     .all(tree) as { quantity: number; expectedDate: string | null; placedAt: number | null; leadTimeDays: number | null; reference: string }[];
   const dated: OrderedArrival[] = [];
   let undated = 0;
@@ -78,12 +79,12 @@ function arrivalsOf(ctx: CoreContext, tree: string, now: number): { dated: Order
 
 /** The lead time of the preferred supplier part, or the shortest known one, of the part or its variants. */
 export function leadTimeOf(ctx: CoreContext, tree: string): { days: number; source: ForecastView['leadTimeSource']; supplier: string | null } {
-  const row = ctx.db.$client
-    .prepare(
-      `select sp.lead_time_days as days, sp.preferred, s.name as supplier from supplier_parts sp join suppliers s on s.id = sp.supplier_id
-       where sp.part_id in (select value from json_each(?)) and (sp.preferred or sp.lead_time_days is not null)
-       order by sp.preferred desc, sp.lead_time_days is null, sp.lead_time_days limit 1`,
-    )
+  const row = prepared(
+    ctx.db.$client,
+    `select sp.lead_time_days as days, sp.preferred, s.name as supplier from supplier_parts sp join suppliers s on s.id = sp.supplier_id
+     where sp.part_id in (select value from json_each(?)) and (sp.preferred or sp.lead_time_days is not null)
+     order by sp.preferred desc, sp.lead_time_days is null, sp.lead_time_days limit 1`,
+  )
     .get(tree) as { days: number | null; preferred: number; supplier: string } | undefined;
   if (!row || row.days === null) return { days: 0, source: 'none', supplier: null };
   return { days: row.days, source: row.preferred ? 'preferred' : 'shortest', supplier: row.supplier };
@@ -95,15 +96,14 @@ export function forecastOf(ctx: CoreContext, partId: number, settings: ForecastS
   const part = partFacts(ctx, partId);
   const tree = JSON.stringify(variantTreeIds(client, partId));
   // Each part's earliest movement is one step down its (part, time) index.
-  const firstMovementAt = client
-    .prepare('select min((select min(created_at) from stock_movements where part_id = value)) from json_each(?)')
+  const firstMovementAt = prepared(client, 'select min((select min(created_at) from stock_movements where part_id = value)) from json_each(?)')
     .pluck()
     .get(tree) as number | null;
-  const usage = client
-    .prepare(
-      `select coalesce(sum(-delta), 0) as used, count(*) as uses from stock_movements
-       where part_id in (select value from json_each(?)) and created_at >= ? and kind = 'remove'`,
-    )
+  const usage = prepared(
+    client,
+    `select coalesce(sum(-delta), 0) as used, count(*) as uses from stock_movements
+     where part_id in (select value from json_each(?)) and created_at >= ? and kind = 'remove'`,
+  )
     .get(tree, now - settings.windowDays * DAY_MS) as { used: number; uses: number };
   const rate = usageRate({ windowDays: settings.windowDays, firstMovementAt, used: usage.used, uses: usage.uses }, now);
   const { dated, undated } = arrivalsOf(ctx, tree, now);
@@ -133,7 +133,7 @@ export function forecastView(ctx: CoreContext, partId: number): ForecastView {
     historyDays: Math.round(rate.historyDays * 10) / 10,
     uses: rate.uses,
     used: formatQuantity(forecast.used),
-    dailyUse: rate.kind === 'rate' ? formatQuantity(Math.round(rate.perDay)) : null,
+    dailyUse: rate.kind === 'rate' ? formatQuantity(roundedDailyUse(rate.perDay)) : null,
     stock: formatQuantity(part.stockTotal),
     minimum: formatQuantity(part.minimumStock),
     onOrder: formatQuantity(forecast.onOrder),
@@ -145,6 +145,6 @@ export function forecastView(ctx: CoreContext, partId: number): ForecastView {
     leadTimeSupplier: forecast.leadTimeSupplier,
     safetyDays: settings.safetyDays,
     warnFrom: below === null || forecast.status !== 'projected' ? null : localDate(below - (forecast.leadTimeDays + settings.safetyDays) * DAY_MS),
-    warned: ctx.db.$client.prepare('select 1 from part_run_low_warnings where part_id = ?').get(partId) !== undefined,
+    warned: prepared(ctx.db.$client, 'select 1 from part_run_low_warnings where part_id = ?').get(partId) !== undefined,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { belowMinimumAt, DAY_MS, projectedLevels, suggestedQuantity, usageRate } from './projection';
+import { belowMinimumAt, DAY_MS, projectedLevels, roundedDailyUse, suggestedQuantity, usageRate } from './projection';
 
 // The forecast's arithmetic on its own: rates from history, the projected date, and order sizes.
 
@@ -82,6 +82,13 @@ describe('the suggested order', () => {
 
   it('suggests nothing when what is on order already reaches the target', () => {
     expect(suggestedQuantity({ ...base, onOrder: 150 * unit, packSize: 10 * unit })).toEqual({ target: 122 * unit, quantity: 0 });
+  });
+
+  it('aims at a whole number of units, whatever fraction the average left', () => {
+    // 20 + 7.99994 a day over 51 days is 427.99694: the target is 428.
+    expect(suggestedQuantity({ ...base, perDay: 799_994, stock: 0, packSize: null }).target).toBe(428 * unit);
+    expect(roundedDailyUse(799_994)).toBe(8 * unit);
+    expect(roundedDailyUse(123_456)).toBe(1.23 * unit);
   });
 
   it('rounds to whole units where no pack size is known, and brings a part with no history back to its minimum', () => {

@@ -70,6 +70,12 @@ export function projectedLevels(input: { stock: number; perDay: number; arrivals
   });
 }
 
+/** A daily use as people read it: to the hundredth of a unit (a rate is an estimate, not a count). */
+export function roundedDailyUse(perDay: number): number {
+  const hundredth = QUANTITY_SCALE / 100;
+  return Math.round(perDay / hundredth) * hundredth;
+}
+
 /**
  * What to order so stock covers the minimum plus use through the lead time, the safety margin and the
  * days an order should last, less what is in stock and on order, rounded up to whole packs (whole units where no pack size is known).
@@ -84,7 +90,8 @@ export function suggestedQuantity(input: {
   coverDays: number;
   packSize: number | null;
 }): { target: number; quantity: number } {
-  const target = Math.ceil(input.minimum + input.perDay * (input.leadTimeDays + input.safetyDays + input.coverDays));
+  // Whole units: a target of 555.99598 is an artefact of averaging, not an amount anyone would order.
+  const target = Math.ceil((input.minimum + input.perDay * (input.leadTimeDays + input.safetyDays + input.coverDays)) / QUANTITY_SCALE) * QUANTITY_SCALE;
   const short = target - (input.stock + input.onOrder);
   if (short <= 0) return { target, quantity: 0 };
   const pack = input.packSize && input.packSize > 0 ? input.packSize : QUANTITY_SCALE;

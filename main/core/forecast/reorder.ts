@@ -7,7 +7,7 @@ import { variantTreeIds } from '../inventory/trees';
 import { purchaseOrders } from '../purchasing/purchaseOrders';
 import { formatQuantity } from '../quantity';
 import { forecastOf, readForecastSettings } from './forecast';
-import { DAY_MS, suggestedQuantity } from './projection';
+import { DAY_MS, roundedDailyUse, suggestedQuantity } from './projection';
 
 // The reorder list: every part that is low, or holds a "Will run low" warning (its projected fall
 // below the minimum is within lead time plus margin), with what to order from whom. Reading the
@@ -79,7 +79,7 @@ function suggestions(ctx: CoreContext): Suggestion[] {
         stock: formatQuantity(part.stockTotal),
         minimum: formatQuantity(part.minimumStock),
         onOrder: formatQuantity(forecast.onOrder),
-        dailyUse: forecast.rate.kind === 'rate' ? formatQuantity(Math.round(forecast.rate.perDay)) : null,
+        dailyUse: forecast.rate.kind === 'rate' ? formatQuantity(roundedDailyUse(forecast.rate.perDay)) : null,
         belowMinimumOn: forecast.belowMinimumAt === null ? null : localDate(forecast.belowMinimumAt),
         target: formatQuantity(target),
         suggested: formatQuantity(quantity),

@@ -6,9 +6,11 @@ import { renderEmail } from '../mail/templates';
 import { notifications } from '../notifications/notifications';
 import { formatQuantity } from '../quantity';
 import { readSetting, writeSetting } from '../settings';
+import { prepared } from '../statements';
 import { describeVia } from '../subscriptions/subscribers';
 import { subscribersToTell } from '../subscriptions/mutes';
 import { forecastOf, readForecastSettings } from './forecast';
+import { roundedDailyUse } from './projection';
 
 // "Will run low": told once when a part's projected fall below its minimum comes within its lead
 // time plus the safety margin, and re-armed when the projection moves out again (or the part goes
@@ -30,11 +32,11 @@ function withUnits(quantity: number, units: string): string {
 
 /** Parts among `partIds` that could warn now or hold a warning that may have to go. */
 function candidatesAmong(ctx: WriteContext, partIds: Iterable<number>): number[] {
-  return ctx.db.$client
-    .prepare(
-      `select id from parts where id in (select value from json_each(?))
-       and ((active and minimum_stock > 0 and stock_total >= minimum_stock) or id in (select part_id from part_run_low_warnings))`,
-    )
+  return prepared(
+    ctx.db.$client,
+    `select id from parts where id in (select value from json_each(?))
+     and ((active and minimum_stock > 0 and stock_total >= minimum_stock) or id in (select part_id from part_run_low_warnings))`,
+  )
     .pluck()
     .all(JSON.stringify([...partIds])) as number[];
 }
@@ -44,7 +46,7 @@ function reconsider(ctx: WriteContext, partId: number, settings = readForecastSe
   const client = ctx.db.$client;
   const forecast = forecastOf(ctx, partId, settings);
   const warns = forecast.status === 'projected' && forecast.withinReach && forecast.belowMinimumAt !== null && forecast.rate.kind === 'rate';
-  const held = client.prepare('select 1 from part_run_low_warnings where part_id = ?').get(partId) !== undefined;
+  const held = prepared(client, 'select 1 from part_run_low_warnings where part_id = ?').get(partId) !== undefined;
   if (warns === held) return false;
   ctx.change.touch('parts');
   if (!warns) {
@@ -54,7 +56,7 @@ function reconsider(ctx: WriteContext, partId: number, settings = readForecastSe
   const warning: RunLowWarning = {
     partId,
     belowMinimumOn: localDate(forecast.belowMinimumAt ?? ctx.clock.now()),
-    dailyUse: forecast.rate.kind === 'rate' ? Math.round(forecast.rate.perDay) : 0,
+    dailyUse: forecast.rate.kind === 'rate' ? roundedDailyUse(forecast.rate.perDay) : 0,
     leadTimeDays: forecast.leadTimeDays,
   };
   client
@@ -70,14 +72,14 @@ const INLINE_LIMIT = 50;
 
 /** Runs inside every write's transaction, after the low-stock evaluation, for the parts it touched. */
 export function evaluateRunLowWarnings(ctx: WriteContext): void {
-  if (ctx.change.touchedParts.size === 0) return;
-  const candidates = candidatesAmong(ctx, ctx.change.touchedParts);
-  if (candidates.length > INLINE_LIMIT) {
-    for (const partId of candidates) ctx.change.forecastsLater.add(partId);
+  const touched = ctx.change.touchedParts;
+  if (touched.size === 0) return;
+  if (touched.size > INLINE_LIMIT) {
+    for (const partId of touched) ctx.change.forecastsLater.add(partId);
     return;
   }
   const settings = readForecastSettings(ctx);
-  for (const partId of candidates) reconsider(ctx, partId, settings);
+  for (const partId of candidatesAmong(ctx, touched)) reconsider(ctx, partId, settings);
 }
 
 /** Tells the part's subscribers (less those who muted it) that it will run low, in every channel. */
@@ -159,13 +161,15 @@ export function reconsiderAllForecasts(core: Core): Promise<number> {
 }
 
 /** The forecasts a large change left for later, looked at in batches once it has committed. */
-export async function reconsiderForecastsOf(core: Core, partIds: number[]): Promise<number> {
+export async function reconsiderForecastsOf(core: Core, partIds: number[], options: { silently?: boolean } = {}): Promise<number> {
   let warned = 0;
   for (let start = 0; start < partIds.length; start += DAILY_BATCH) {
     while (core.isBusy()) await new Promise((resolve) => setTimeout(resolve, 200));
     if (!core.db.$client.open) return warned;
     const batch = partIds.slice(start, start + DAILY_BATCH);
     warned += core.write(null, (ctx) => {
+      // What a loaded inventory (demo, import) left for later is recorded as silently as it was loaded.
+      ctx.change.alertsSilenced = options.silently ?? false;
       const settings = readForecastSettings(ctx);
       return candidatesAmong(ctx, batch).filter((partId) => reconsider(ctx, partId, settings)).length;
     });

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { PathEntry } from '../../contract/shared';
+import { prepared } from '../statements';
 
 // Categories, locations and variant chains are trees through a parent column. These recursive
 // queries walk them in SQLite (indexed on the parent column) rather than loading whole tables.
@@ -54,12 +55,12 @@ export function templatePathOf(client: Database.Database, partId: number): PathE
 
 /** The part and every variant below it at any depth. */
 export function variantTreeIds(client: Database.Database, partId: number): number[] {
-  return client
-    .prepare(
-      `with recursive down(id) as (
-         select ? union all select p.id from parts p join down on p.variant_of_id = down.id
-       ) select id from down`,
-    )
+  return prepared(
+    client,
+    `with recursive down(id) as (
+       select ? union all select p.id from parts p join down on p.variant_of_id = down.id
+     ) select id from down`,
+  )
     .pluck()
     .all(partId) as number[];
 }

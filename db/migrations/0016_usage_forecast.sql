@@ -6,3 +6,5 @@ CREATE TABLE `part_run_low_warnings` (
 	`warned_at` integer NOT NULL,
 	FOREIGN KEY (`part_id`) REFERENCES `parts`(`id`) ON UPDATE no action ON DELETE cascade
 );
+--> statement-breakpoint
+CREATE INDEX `stock_movements_removals` ON `stock_movements` (`part_id`,`created_at`,`delta`) WHERE "stock_movements"."kind" = 'remove';
