@@ -17,6 +17,7 @@ import { keyFileSecrets } from '../hosts/headless/keyFileSecrets';
 import { startCore, type Runtime } from '../hosts/startCore';
 import { rawWriter } from './rawBaselines';
 import { fillSyntheticInventory } from './syntheticInventory';
+import { reconsiderAllForecasts } from '../core/forecast/runLowWarnings';
 import { measure, median, overRuns, type RunTiming } from './stats';
 import { subscribersOfPart } from '../core/subscriptions/subscribers';
 
@@ -43,6 +44,8 @@ export interface BenchResult {
   inbox: { notifications: number; unreadCount: RunTiming; firstPage: RunTiming };
   outbox: { emails: number; drainPerSecond: number; rawPerSecond: number } & RatioRuns;
   open: { firstCallMs: number };
+  /** The daily look at every part's forecast (also what a host does when it starts on a new day). */
+  forecastPass: { parts: number; ms: number };
   peakRssMb: number;
 }
 
@@ -113,6 +116,11 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     runtime.core.write(null, (ctx) =>
       writeEmailSettings(ctx, storedEmailSettings.parse({ enabled: true, host: '127.0.0.1', port: smtp.port, security: 'none', sender: 'bench@stockbell.test' })),
     );
+
+    // A host starting on a new day first looks at every part's forecast, in batches between changes;
+    // done here before anything is timed, and timed itself.
+    const forecastParts = runtime.core.db.$client.prepare('select count(*) from parts where active and minimum_stock > 0').pluck().get() as number;
+    const forecastPassMs = await measure(() => reconsiderAllForecasts(runtime.core));
 
     // As in the hosts: the log is folded into the database in idle moments, not inside a change.
     const stopMaintenance = startMaintenance(runtime.core);
@@ -297,6 +305,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
         ...ratioRuns(outboxRuns.map((run) => run.rawSendMs / run.drainMs)),
       },
       open: { firstCallMs: openMs },
+      forecastPass: { parts: forecastParts, ms: forecastPassMs },
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
   } finally {

@@ -78,6 +78,7 @@ function table(r: BenchResult): string {
     [`4. Outbox drain, ${r.outbox.emails.toLocaleString('en-US')} emails`, rate(r.outbox.drainPerSecond), ratioSpread(r.outbox, r.runs), rate(r.outbox.rawPerSecond), r.outbox.ratio.toFixed(2), 'ratio >= 0.8', verdict(r.outbox.ratio >= 0.8)],
     ['5a. Open the database to first answer', ms(r.open.firstCallMs), '', '', '', '< 500 ms', verdict(r.open.firstCallMs < 500)],
     ['5b. Peak RSS', `${Math.round(r.peakRssMb)} MB`, '', '', '', '< 500 MB', verdict(r.peakRssMb < 500)],
+    [`5c. Daily forecast pass, ${r.forecastPass.parts.toLocaleString('en-US')} parts with a minimum`, ms(r.forecastPass.ms), '', '', '', 'in the background', ''],
   ];
   const header = ['Measure', `Median of ${r.runs} run${r.runs === 1 ? '' : 's'} (p50 / p99)`, 'Spread (p99 or ratio)', 'Raw baseline', 'Ratio', 'Target', ''];
   return markdownTable(header, rows);
