@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reconsiderForecastsOf } from '../../main/core/forecast/runLowWarnings';
+import { forecastLater } from '../../main/core/forecast/runLowWarnings';
 import { openTestRuntime, type TestRuntime } from '../../main/testing/runtime';
 
 let app: TestRuntime;
@@ -39,7 +39,7 @@ describe('demo workshop', () => {
     );
     expect(forecasts.filter((forecast) => forecast.status === 'too_little_history')).toEqual([]);
     // What the load left for after its commit is decided as silently as the load itself.
-    await reconsiderForecastsOf(app.core, forecasts.map((forecast) => forecast.partId), { silently: true });
+    await forecastLater(app.core, forecasts.map((forecast) => forecast.partId), { silently: true });
     expect(scalar('select count(*) from part_run_low_warnings')).toBeGreaterThan(3);
     expect(scalar(`select count(*) from notifications where kind = 'part.will_run_low'`)).toBe(0);
     const groups = await app.call('reorder.list', {});

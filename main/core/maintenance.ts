@@ -1,7 +1,7 @@
 import { watchClockJumps } from './clockJumps';
 import { buildOrders } from './builds/buildOrders';
 import type { Core } from './core';
-import { reconsiderForecastsOf, runDailyForecastCheck } from './forecast/runLowWarnings';
+import { forecastLater, runDailyForecastCheck } from './forecast/runLowWarnings';
 import { notifications } from './notifications/notifications';
 import { readSetting, writeSetting } from './settings';
 
@@ -90,7 +90,7 @@ export function startMaintenance(core: Core, options: { onClockJump?: () => void
     if (fresh >= SETTLE_AFTER_FRESH) settleSoon();
     if (change.snoozesChanged) armWaker();
     if (change.forecastsLater.size > 0) {
-      reconsiderForecastsOf(core, [...change.forecastsLater], { silently: change.alertsSilenced }).catch((error: unknown) => console.error('The usage forecast check failed:', error));
+      forecastLater(core, change.forecastsLater, { silently: change.alertsSilenced }).catch((error: unknown) => console.error('The usage forecast check failed:', error));
     }
   });
   armWaker();

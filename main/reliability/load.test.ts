@@ -12,4 +12,17 @@ describe('sustained load', () => {
     expect(result.reads).toBeGreaterThan(50);
     expect(result.heapMb.end - result.heapMb.start).toBeLessThan(200);
   }, 60_000);
+
+  it('can run until memory levels off, sampling it every 10 s and saying when the last high was', async () => {
+    const result = await runLoad({ seconds: 6, rate: 500, parts: 20, subscribersPerPart: 1, untilSteadySeconds: 2 });
+    expect(result.memory[0]?.second).toBe(0);
+    if (result.levelledOff) {
+      expect(result.seconds - result.lastHighAt).toBeGreaterThanOrEqual(2);
+      expect(result.seconds).toBeLessThan(6);
+    } else {
+      expect(result.seconds).toBeGreaterThanOrEqual(6);
+      expect(result.memory.map((sample) => sample.second)).toEqual([0]);
+    }
+    expect(result.errors).toBe(0);
+  }, 60_000);
 });

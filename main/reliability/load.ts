@@ -6,6 +6,7 @@ import { users } from '../core/users/users';
 import { newSession } from '../dispatch/session';
 import { keyFileSecrets } from '../hosts/headless/keyFileSecrets';
 import { startCore } from '../hosts/startCore';
+import { startMaintenance } from '../core/maintenance';
 import { timing, type Timing } from '../bench/stats';
 
 export interface LoadOptions {
@@ -14,6 +15,11 @@ export interface LoadOptions {
   rate: number;
   parts?: number;
   subscribersPerPart?: number;
+  /**
+   * Stop early once resident memory has not set a new high for this many seconds (it has levelled
+   * off); `seconds` is then the longest the run may take.
+   */
+  untilSteadySeconds?: number;
 }
 
 export interface LoadResult {
@@ -29,6 +35,12 @@ export interface LoadResult {
   readLatency: Timing;
   rssMb: { start: number; end: number; max: number };
   heapMb: { start: number; end: number };
+  /** Memory every 10 s of the run: where it climbs and where it levels off. */
+  memory: { second: number; rssMb: number; heapMb: number }[];
+  /** When the last new high of resident memory was set, in seconds from the start. */
+  lastHighAt: number;
+  /** The run stopped because memory had levelled off (see untilSteadySeconds). */
+  levelledOff: boolean;
 }
 
 const SCALE = 100_000;
@@ -43,6 +55,8 @@ const TICK_MS = 10;
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'stockbell-load-'));
   const runtime = await startCore(dataDir, { secrets: keyFileSecrets(dataDir) });
+  // As in a host: fresh notifications settle and the log is folded in, in idle moments.
+  const stopMaintenance = startMaintenance(runtime.core);
   try {
     const partCount = options.parts ?? 200;
     const followers = options.subscribersPerPart ?? 5;
@@ -76,8 +90,24 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const heapStart = process.memoryUsage().heapUsed / 1048576;
     const started = Date.now();
     const deadline = started + options.seconds * 1000;
+    const memory: LoadResult['memory'] = [];
+    // A new high must beat the last by 1%: the allocator's small steps are not growth.
+    let highRss = rssStart;
+    let lastHighAt = 0;
+    let levelledOff = false;
     let nextTick = started;
     while (Date.now() < deadline) {
+      const second = (Date.now() - started) / 1000;
+      const { rss, heapUsed } = process.memoryUsage();
+      if (rss / 1048576 > highRss * 1.01) {
+        highRss = rss / 1048576;
+        lastHighAt = second;
+      }
+      if (second >= memory.length * 10) memory.push({ second: Math.round(second), rssMb: rss / 1048576, heapMb: heapUsed / 1048576 });
+      if (options.untilSteadySeconds !== undefined && second - lastHighAt >= options.untilSteadySeconds) {
+        levelledOff = true;
+        break;
+      }
       // One bulk call per tick; each item moves one way only within a call, so every crossing counts.
       const batch = [];
       const seen = new Set<number>();
@@ -131,8 +161,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       readLatency: timing(readSamples),
       rssMb: { start: rssStart, end: process.memoryUsage().rss / 1048576, max: rssMax },
       heapMb: { start: heapStart, end: process.memoryUsage().heapUsed / 1048576 },
+      memory,
+      lastHighAt,
+      levelledOff,
     };
   } finally {
+    stopMaintenance();
     runtime.core.close();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -4,7 +4,7 @@ import { openTestRuntime, type TestRuntime } from '../../testing/runtime';
 import { DAY_MS } from './projection';
 import { startMaintenance } from '../maintenance';
 import { writeSetting } from '../settings';
-import { runDailyForecastCheck } from './runLowWarnings';
+import { forecastLater, runDailyForecastCheck } from './runLowWarnings';
 
 // The usage forecast on a real database: rates from the movement record, the "Will run low" notice
 // (once per approach, re-armed when the projection moves out), and the reorder list.
@@ -194,6 +194,25 @@ describe('"Will run low"', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('forecasts left for later', () => {
+  it('are worked through once per waiting part however many large changes queued them', async () => {
+    const many: { id: number; itemId: number }[] = [];
+    for (let index = 0; index < 60; index += 1) many.push(await part(`Part ${index}`, '5', '100'));
+    for (let day = 0; day < 20; day += 1) {
+      app.clock.advance(DAY_MS);
+      await app.call('stock.adjustMany', { changes: many.map((entry) => ({ itemId: entry.itemId, kind: 'remove' as const, quantity: '4' })) });
+    }
+    const ids = many.map((entry) => entry.id);
+    // A stream of bulk calls queues the same parts again and again: one drain, each part once.
+    const first = forecastLater(app.core, ids);
+    const again = forecastLater(app.core, ids.slice(0, 30));
+    expect(again).toBe(first);
+    expect(await first).toBe(60);
+    expect(await runLowNotices()).toEqual([]);
+    expect(app.core.db.$client.prepare('select count(*) from part_run_low_warnings').pluck().get()).toBe(60);
   });
 });
 

@@ -160,22 +160,58 @@ export function reconsiderAllForecasts(core: Core): Promise<number> {
   return pass;
 }
 
-/** The forecasts a large change left for later, looked at in batches once it has committed. */
-export async function reconsiderForecastsOf(core: Core, partIds: number[], options: { silently?: boolean } = {}): Promise<number> {
+interface LaterForecasts {
+  /** Parts to look at, and whether what they decide tells anyone (a loaded inventory does not). */
+  told: Set<number>;
+  silent: Set<number>;
+  drained: Promise<number> | null;
+}
+
+const laterOf = new WeakMap<Core, LaterForecasts>();
+
+/**
+ * The forecasts large changes left for later (see Change.forecastsLater), looked at after they
+ * commit. However many such changes come (a stream of bulk calls), one drain works through the
+ * parts still waiting, each once, 500 to a transaction; it resolves with how many newly warn.
+ */
+export function forecastLater(core: Core, partIds: Iterable<number>, options: { silently?: boolean } = {}): Promise<number> {
+  let later = laterOf.get(core);
+  if (!later) laterOf.set(core, (later = { told: new Set(), silent: new Set(), drained: null }));
+  for (const partId of partIds) {
+    if (options.silently) {
+      if (!later.told.has(partId)) later.silent.add(partId);
+    } else {
+      later.silent.delete(partId);
+      later.told.add(partId);
+    }
+  }
+  const waiting = later;
+  waiting.drained ??= drainLater(core, waiting).finally(() => (waiting.drained = null));
+  return waiting.drained;
+}
+
+async function drainLater(core: Core, later: LaterForecasts): Promise<number> {
   let warned = 0;
-  for (let start = 0; start < partIds.length; start += DAILY_BATCH) {
+  for (;;) {
     while (core.isBusy()) await new Promise((resolve) => setTimeout(resolve, 200));
     if (!core.db.$client.open) return warned;
-    const batch = partIds.slice(start, start + DAILY_BATCH);
+    const silently = later.told.size === 0;
+    const from = silently ? later.silent : later.told;
+    if (from.size === 0) return warned;
+    const batch: number[] = [];
+    for (const partId of from) {
+      batch.push(partId);
+      from.delete(partId);
+      if (batch.length === DAILY_BATCH) break;
+    }
     warned += core.write(null, (ctx) => {
       // What a loaded inventory (demo, import) left for later is recorded as silently as it was loaded.
-      ctx.change.alertsSilenced = options.silently ?? false;
+      ctx.change.alertsSilenced = silently;
       const settings = readForecastSettings(ctx);
       return candidatesAmong(ctx, batch).filter((partId) => reconsider(ctx, partId, settings)).length;
     });
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return warned;
 }
 
 async function reconsiderAll(core: Core): Promise<number> {
