@@ -18,6 +18,13 @@ describe('OS banners', () => {
     const many = [1, 2, 3, 4].map((id) => notification(id, 'part.low_stock', `Low stock: Part ${id}`));
     expect(summarize(many)).toEqual({ title: '4 parts are low on stock', body: 'Part 1, Part 2, Part 3 and 1 more', path: '/inbox' });
     expect(summarize([notification(1, 'part.low_stock', 'A'), notification(2, 'build.created', 'B')])?.title).toBe('2 new notifications');
+    const forecast = [notification(5, 'part.will_run_low', 'Will run low: Fuse 2A'), notification(6, 'part.will_run_low', 'Will run low: Relay')];
+    expect(summarize(forecast)).toEqual({ title: '2 parts will run low', body: 'Fuse 2A, Relay', path: '/inbox' });
+    // Among other kinds, a forecast keeps its words, so a reader can tell it from a part already low.
+    expect(summarize([notification(1, 'part.low_stock', 'Low stock: R 10k'), notification(2, 'part.will_run_low', 'Will run low: Fuse 2A')])).toMatchObject({
+      title: '2 new notifications',
+      body: 'R 10k, Will run low: Fuse 2A',
+    });
   });
 
   it('groups what arrives together, leaves out unwanted kinds, and opens the target on click', () => {

@@ -15,6 +15,7 @@ export interface OsNotifier {
 
 const kindNouns: Record<string, [string, string]> = {
   'part.low_stock': ['part is low on stock', 'parts are low on stock'],
+  'part.will_run_low': ['part will run low', 'parts will run low'],
   'build.stock_required': ['build order needs stock', 'build orders need stock'],
   'build.created': ['new build order', 'new build orders'],
   'build.completed': ['build order was completed', 'build orders were completed'],
@@ -31,7 +32,9 @@ export function summarize(batch: NotificationView[]): OsAlert | null {
   const kinds = new Set(batch.map((entry) => entry.kind));
   const nouns = kinds.size === 1 ? kindNouns[first.kind] : undefined;
   const title = nouns ? `${batch.length} ${nouns[1]}` : `${batch.length} new notifications`;
-  const names = batch.slice(0, 3).map((entry) => entry.title.replace(/^Low stock: /, ''));
+  // Low stock is what a banner is usually about, so its parts are named alone; a forecast's only
+  // under a heading that says they will run low.
+  const names = batch.slice(0, 3).map((entry) => entry.title.replace(nouns ? /^(Low stock|Will run low): / : /^Low stock: /, ''));
   const more = batch.length > 3 ? ` and ${batch.length - 3} more` : '';
   return { title, body: `${names.join(', ')}${more}`, path: '/inbox' };
 }
