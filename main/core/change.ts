@@ -9,6 +9,10 @@ export class Change {
   readonly areas = new Set<InventoryArea>();
   /** Parts whose own stock, variant tree or threshold moved; each is evaluated once per change. */
   readonly touchedParts = new Set<number>();
+  /** How much each part's total moved in this change, for parts whose stock moved. */
+  readonly stockMoves = new Map<number, number>();
+  /** Touched parts for which more than stock moved (a threshold, an order, a lead time). */
+  readonly touchedBesidesStock = new Set<number>();
 
   /**
    * Parts a large change touched whose forecasts are looked at after it commits, in the background,
@@ -77,6 +81,14 @@ export class Change {
 
   touchPart(partId: number): void {
     this.touchedParts.add(partId);
+    this.touchedBesidesStock.add(partId);
+    this.areas.add('parts');
+  }
+
+  /** The part's total (variants included) moved by `delta`. */
+  stockMoved(partId: number, delta: number): void {
+    this.touchedParts.add(partId);
+    this.stockMoves.set(partId, (this.stockMoves.get(partId) ?? 0) + delta);
     this.areas.add('parts');
   }
 }

@@ -136,6 +136,19 @@ describe('"Will run low"', () => {
     expect(await runLowNotices()).toHaveLength(2);
   });
 
+  it('goes when the part goes low (its own alert tells that), and comes again when stock is back but still within reach', async () => {
+    const fuse = await part('Fuse 2A', '20', '300');
+    await app.call('subscriptions.subscribe', { kind: 'part', id: fuse.id }, alice);
+    await useDaily(fuse.itemId, '10', 27);
+    expect(await app.call('forecast.part', { partId: fuse.id })).toMatchObject({ stock: '30', warned: true });
+    await app.call('stock.remove', { itemId: fuse.itemId, quantity: '15' });
+    expect(await app.call('forecast.part', { partId: fuse.id })).toMatchObject({ status: 'already_low', warned: false });
+    // 20 back: above the minimum again, yet at over 10 a day under a week from falling below it.
+    await app.call('stock.add', { itemId: fuse.itemId, quantity: '20' });
+    expect(await app.call('forecast.part', { partId: fuse.id })).toMatchObject({ status: 'projected', warned: true });
+    expect((await runLowNotices()).map((notice) => notice.title)).toEqual(['Will run low: Fuse 2A', 'Will run low: Fuse 2A']);
+  });
+
   it('comes from the daily check when only the calendar moved, once a day, and is re-armed as use stops', async () => {
     const fuse = await part('Fuse 2A', '20', '300');
     await app.call('subscriptions.subscribe', { kind: 'part', id: fuse.id }, alice);

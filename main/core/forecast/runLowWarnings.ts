@@ -79,7 +79,28 @@ export function evaluateRunLowWarnings(ctx: WriteContext): void {
     return;
   }
   const settings = readForecastSettings(ctx);
-  for (const partId of candidatesAmong(ctx, touched)) reconsider(ctx, partId, settings);
+  for (const partId of candidatesAmong(ctx, touched)) if (!settledByDirection(ctx, partId)) reconsider(ctx, partId, settings);
+}
+
+/**
+ * A change that only moved a part's stock settles its warning without a forecast where the
+ * direction alone decides: more stock leaves the pace as it was and puts the fall further off, so an
+ * unwarned part that was not low stays unwarned (one coming back from low is a new approach); less stock (a removal only quickens the pace) brings it closer, so a
+ * warned part stays warned while it is not yet low. This keeps a busy part's frequent changes from
+ * reading its whole window of removals each time.
+ */
+function settledByDirection(ctx: WriteContext, partId: number): boolean {
+  if (ctx.change.touchedBesidesStock.has(partId)) return false;
+  const moved = ctx.change.stockMoves.get(partId) ?? 0;
+  if (moved === 0) return false;
+  const state = prepared(
+    ctx.db.$client,
+    `select stock_total >= minimum_stock as above, stock_total - @moved >= minimum_stock as wasAbove,
+       exists (select 1 from part_run_low_warnings w where w.part_id = parts.id) as held
+     from parts where id = @partId`,
+  ).get({ partId, moved }) as { above: number; wasAbove: number; held: number } | undefined;
+  if (!state) return false;
+  return moved > 0 ? state.held === 0 && state.wasAbove === 1 : state.held === 1 && state.above === 1;
 }
 
 /** Tells the part's subscribers (less those who muted it) that it will run low, in every channel. */

@@ -56,7 +56,7 @@ export function moveTotals(ctx: WriteContext, partId: number, delta: number): vo
     )
     .pluck()
     .all(partId, delta) as number[];
-  for (const id of chain) ctx.change.touchPart(id);
+  for (const id of chain) ctx.change.stockMoved(id, delta);
 }
 
 /**
@@ -95,7 +95,7 @@ export function moveTotalsMany(ctx: WriteContext, deltas: Map<number, number>): 
   for (const [id, delta] of totals) {
     if (delta === 0) continue;
     addTotal.run(delta, id);
-    ctx.change.touchPart(id);
+    ctx.change.stockMoved(id, delta);
   }
 }
 
