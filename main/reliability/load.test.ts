@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runLoad } from './load';
 
-// A short run of the load test (the README's figures come from `npm run load`, 30 s at 5 000/s).
+// Short runs of the load test (the README's figures come from `npm run load` at 5 000/s until memory levels off).
 describe('sustained load', () => {
   it('loses no notification and raises no error while reads go on', async () => {
     const result = await runLoad({ seconds: 3, rate: 2000, parts: 100, subscribersPerPart: 3 });
