@@ -70,6 +70,10 @@ test('a crossing in quiet hours reaches the inbox at once, and its email comes a
     await page.getByRole('option', { name: 'UTC', exact: true }).click();
     await card.getByRole('button', { name: 'Save quiet hours' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Quiet hours saved' })).toBeVisible();
+    // Toasts stack bottom-right, over where the stock row's menu sits, and a pointer resting on them
+    // pauses their timers: with the pointer away, they are let go before that menu is clicked.
+    await page.mouse.move(0, 0);
+    await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 20_000 });
 
     await page.goto(partPage);
     await inventory.removeStock('Relay 12V', 'Drawer 2', '5');
