@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { belowMinimumAt, DAY_MS, projectedLevels, roundedDailyUse, suggestedQuantity, usageRate } from './projection';
+import { belowMinimumAt, closingLevels, DAY_MS, projectedLevels, roundedDailyUse, suggestedQuantity, usageRate } from './projection';
 
 // The forecast's arithmetic on its own: rates from history, the projected date, and order sizes.
 
@@ -54,6 +54,11 @@ describe('the projected fall below the minimum', () => {
   it('takes an overdue order as arriving now', () => {
     const overdue = [{ at: now - 5 * DAY_MS, quantity: 40 * unit }];
     expect(belowMinimumAt({ stock: 100 * unit, minimum: 20 * unit, perDay: 4 * unit, arrivals: overdue, now })).toBe(now + 30 * DAY_MS);
+  });
+
+  it('works closing totals back from now through the movements after each close', () => {
+    const moves = [{ at: 30, delta: -5 }, { at: 20, delta: 10 }, { at: 10, delta: -1 }];
+    expect(closingLevels(100, moves, [35, 25, 15, 5])).toEqual([100, 105, 95, 96]);
   });
 
   it('draws the projection as steps at each arrival', () => {

@@ -62,6 +62,19 @@ export function belowMinimumAt(input: { stock: number; minimum: number; perDay: 
   return Math.ceil(at + ((level - minimum) / perDay) * DAY_MS);
 }
 
+/**
+ * A stock total at each of `closes` (newest first), worked back from `total` now through `moves`
+ * (newest first): each close is the total less whatever moved after it.
+ */
+export function closingLevels(total: number, moves: { at: number; delta: number }[], closes: number[]): number[] {
+  let level = total;
+  let index = 0;
+  return closes.map((close) => {
+    for (let move = moves[index]; move && move.at > close; move = moves[++index]) level -= move.delta;
+    return level;
+  });
+}
+
 /** The projected stock at each of `times`, for drawing the forecast as a continuation of the history. */
 export function projectedLevels(input: { stock: number; perDay: number; arrivals: Arrival[]; now: number }, times: number[]): number[] {
   return times.map((time) => {

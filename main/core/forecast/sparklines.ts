@@ -2,6 +2,7 @@ import type { StockSparkline } from '../../contract/forecast';
 import { endOfLocalDay, endOfPreviousLocalDay } from '../calendar';
 import type { CoreContext } from '../context';
 import { QUANTITY_SCALE } from '../quantity';
+import { closingLevels } from './projection';
 
 // The parts table's small trend lines: for a page of parts at once, each part's total stock
 // (variants included, as its stock total is) at the close of each of the last 30 days, today's
@@ -57,16 +58,8 @@ export function stockSparklines(ctx: CoreContext, partIds: number[]): StockSpark
   return partIds.flatMap((partId) => {
     const entry = byPart.get(partId);
     if (!entry) return [];
-    // Walking back from now: each day's close is the level less whatever moved after it closed.
-    const points: number[] = [];
-    let level = entry.stockTotal;
-    let index = 0;
     const recordBegins = entry.firstAt ?? Infinity;
-    for (const close of closes) {
-      if (close < recordBegins) break;
-      while (index < entry.moves.length && (entry.moves[index]?.at ?? 0) > close) level -= entry.moves[index++]?.delta ?? 0;
-      points.push(level / QUANTITY_SCALE);
-    }
-    return [{ partId, points: points.reverse() }];
+    const drawn = closes.filter((close) => close >= recordBegins);
+    return [{ partId, points: closingLevels(entry.stockTotal, entry.moves, drawn).map((level) => level / QUANTITY_SCALE).reverse() }];
   });
 }

@@ -4,7 +4,7 @@ import type { CoreContext } from '../context';
 import { variantTreeIds } from '../inventory/trees';
 import { QUANTITY_SCALE } from '../quantity';
 import { forecastOf, readForecastSettings } from './forecast';
-import { DAY_MS, projectedLevels } from './projection';
+import { closingLevels, DAY_MS, projectedLevels } from './projection';
 
 // The part page's chart: total stock (variants included) at the end of each day of the forecast's
 // window, worked back from today's total through the movements, then the forecast carried on from
@@ -25,15 +25,11 @@ export function stockHistory(ctx: CoreContext, partId: number): StockHistoryView
        where part_id in (select value from json_each(?)) and created_at >= ? order by created_at desc`,
     )
     .all(JSON.stringify(variantTreeIds(ctx.db.$client, partId)), since) as { at: number; delta: number }[];
-  // Walking back from now: each day's closing total is today's less whatever moved after it closed.
-  const history: StockHistoryView['history'] = [{ at: now, stock: forecast.part.stockTotal / QUANTITY_SCALE }];
-  let level = forecast.part.stockTotal;
-  let index = 0;
-  for (let close = endOfPreviousLocalDay(now); close >= since; close = endOfPreviousLocalDay(close)) {
-    while (index < moves.length && (moves[index]?.at ?? 0) > close) level -= moves[index++]?.delta ?? 0;
-    history.push({ at: close, stock: level / QUANTITY_SCALE });
-  }
-  history.reverse();
+  // Now, then each earlier day's close, back to the start of the window.
+  const closes = [now];
+  for (let close = endOfPreviousLocalDay(now); close >= since; close = endOfPreviousLocalDay(close)) closes.push(close);
+  const levels = closingLevels(forecast.part.stockTotal, moves, closes);
+  const history: StockHistoryView['history'] = closes.map((at, i) => ({ at, stock: (levels[i] ?? 0) / QUANTITY_SCALE })).reverse();
 
   const arrivals = forecast.arrivals.map((arrival) => ({ at: arrival.at, quantity: arrival.quantity / QUANTITY_SCALE, reference: arrival.reference }));
   const forecastPoints: StockHistoryView['forecast'] = [];
