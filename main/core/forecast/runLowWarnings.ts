@@ -158,8 +158,8 @@ export function tellRunLow(ctx: WriteContext, warning: RunLowWarning): void {
   );
 }
 
-/** Parts looked at per transaction by the daily check, so it never holds the database for long. */
-const DAILY_BATCH = 500;
+/** Parts looked at per transaction after a change or by the daily check, so neither holds the database for long. */
+const BATCH = 500;
 
 /**
  * Once per local day, every part that could warn is looked at again: the calendar alone moves a
@@ -169,16 +169,6 @@ export function runDailyForecastCheck(core: Core): Promise<number> {
   const last = core.read((ctx) => readSetting(ctx, 'maintenance.lastForecastAt'));
   if (last !== 0 && localDate(last) === localDate(core.clock.now())) return Promise.resolve(0);
   return reconsiderAllForecasts(core);
-}
-
-const running = new WeakMap<Core, Promise<number>>();
-
-/** Every part looked at again now (settings changed); one pass at a time per inventory. */
-export function reconsiderAllForecasts(core: Core): Promise<number> {
-  const pass = running.get(core) ?? reconsiderAll(core).finally(() => running.delete(core));
-  running.set(core, pass);
-  pass.catch((error: unknown) => console.error('The usage forecast check failed:', error));
-  return pass;
 }
 
 interface LaterForecasts {
@@ -223,7 +213,7 @@ async function drainLater(core: Core, later: LaterForecasts): Promise<number> {
     for (const partId of from) {
       batch.push(partId);
       from.delete(partId);
-      if (batch.length === DAILY_BATCH) break;
+      if (batch.length === BATCH) break;
     }
     warned += core.write(null, (ctx) => {
       // What a loaded inventory (demo, import) left for later is recorded as silently as it was loaded.
@@ -235,35 +225,26 @@ async function drainLater(core: Core, later: LaterForecasts): Promise<number> {
   }
 }
 
-async function reconsiderAll(core: Core): Promise<number> {
+/**
+ * Every part that could warn or holds a warning, looked at again (the day moved on, or the
+ * settings changed), through the same drain as large changes' forecasts; the day is recorded once
+ * they have all been looked at.
+ */
+export function reconsiderAllForecasts(core: Core): Promise<number> {
   const now = core.clock.now();
-  let after = 0;
-  let warned = 0;
-  for (;;) {
-    if (!core.db.$client.open) return warned;
-    if (core.isBusy()) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      continue;
-    }
-    const batch = core.read(
-      (ctx) =>
-        ctx.db.$client
-          .prepare(
-            `select id from parts where id > ?
-             and ((active and minimum_stock > 0 and stock_total >= minimum_stock) or id in (select part_id from part_run_low_warnings))
-             order by id limit ?`,
-          )
-          .pluck()
-          .all(after, DAILY_BATCH) as number[],
-    );
-    if (batch.length === 0) break;
-    warned += core.write(null, (ctx) => {
-      const settings = readForecastSettings(ctx);
-      return batch.filter((partId) => reconsider(ctx, partId, settings)).length;
-    });
-    after = batch[batch.length - 1] ?? after;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  core.write(null, (ctx) => writeSetting(ctx, 'maintenance.lastForecastAt', now));
-  return warned;
+  const partIds = core.read(
+    (ctx) =>
+      prepared(
+        ctx.db.$client,
+        `select id from parts where (active and minimum_stock > 0 and stock_total >= minimum_stock) or id in (select part_id from part_run_low_warnings)`,
+      )
+        .pluck()
+        .all() as number[],
+  );
+  const pass = forecastLater(core, partIds).then((warned) => {
+    if (core.db.$client.open) core.write(null, (ctx) => writeSetting(ctx, 'maintenance.lastForecastAt', now));
+    return warned;
+  });
+  pass.catch((error: unknown) => console.error('The usage forecast check failed:', error));
+  return pass;
 }
