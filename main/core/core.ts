@@ -65,6 +65,8 @@ export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder
   // The alert engine sees every write before it commits, so alerts and the change are one unit.
   const hooks: BeforeCommit[] = [evaluateTouchedParts, evaluateRunLowWarnings];
   const base: CoreContext = { db, clock, links: options.links ?? new HostLinks(), ids: sqliteIds };
+  // Made once: better-sqlite3 builds a new wrapper for every function it is given.
+  const inTransaction = db.$client.transaction((run: () => void) => run());
   let longWriteRunning: string | null = null;
   let teamMode = false;
   let sessionGeneration = 0;
@@ -142,11 +144,11 @@ export function createCore(db: Db, options: { clock?: Clock; links?: LinkBuilder
       if (longWriteRunning) throw busy();
       const change = newChange();
       const ctx: WriteContext = { ...base, change, actorId };
-      const result = db.$client.transaction(() => {
-        const value = work(ctx);
+      let result!: ReturnType<typeof work>;
+      inTransaction.immediate(() => {
+        result = work(ctx);
         for (const hook of hooks) hook(ctx);
-        return value;
-      }).immediate();
+      });
       finish(change);
       return result;
     },

@@ -31,6 +31,20 @@ function row(ctx: CoreContext, id: number): UserRow | undefined {
   return ctx.db.select().from(userTable).where(eq(userTable.id, id)).get();
 }
 
+// Every call checks its session against the account, and building a drizzle select costs several
+// times more than running it: the query is built once per database.
+const sessionQueries = new WeakMap<CoreContext['db'], ReturnType<typeof sessionQuery>>();
+
+function sessionQuery(db: CoreContext['db']) {
+  return db.select().from(userTable).where(eq(userTable.id, sql.placeholder('id'))).prepare();
+}
+
+function sessionRow(ctx: CoreContext, id: number): UserRow | undefined {
+  let query = sessionQueries.get(ctx.db);
+  if (!query) sessionQueries.set(ctx.db, (query = sessionQuery(ctx.db)));
+  return query.get({ id });
+}
+
 /** A session signed in under an older epoch is signed out at its next call (see dispatch/session). */
 function endSessions(ctx: WriteContext, userId: number): void {
   ctx.db
@@ -81,7 +95,7 @@ export const users = {
   },
   /** The account behind a session, with the epoch the session must match; null if it is gone. */
   forSession(ctx: CoreContext, id: number): { user: UserView; sessionEpoch: number } | null {
-    const found = row(ctx, id);
+    const found = sessionRow(ctx, id);
     return found ? { user: toView(found), sessionEpoch: found.sessionEpoch } : null;
   },
   get(ctx: CoreContext, id: number): UserView {
