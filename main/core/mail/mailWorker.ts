@@ -8,6 +8,7 @@ import { claimKeyOf, ownMail, type ClaimAnswer, type MailClaims } from './mailCl
 import { queueDueDigests } from './digest';
 import { emailIsOn, readEmailSettings, smtpConfig, type SmtpConfig } from './emailSettings';
 import { outbox, type OutboxRow } from './outbox';
+import { SentMarks } from './sentMarks';
 import { classifySendError, defaultRetryPolicy, retryDelay, type RetryPolicy } from './smtpErrors';
 import { configKey, fromHeader, pooledTransport } from './smtpTransport';
 
@@ -26,7 +27,8 @@ const CLAIM_RETRY_MS = 60_000;
 
 /**
  * Drains the outbox through one pooled SMTP transport. The stock path never waits for it: a commit
- * that queued mail only wakes it. Every outcome is written back to the row before the next send.
+ * that queued mail only wakes it. Every outcome is written back to its row before the next batch is
+ * claimed.
  */
 export class MailWorker {
   private transport: Transporter | null = null;
@@ -34,6 +36,13 @@ export class MailWorker {
   private readonly loop: DrainLoop;
   /** Fan-outs that failed to expand: skipped until the next start, so they are not retried in a loop. */
   private readonly unexpandable = new Set<number>();
+  private readonly sentMarks = new SentMarks(
+    (marks) =>
+      this.core.write(null, (ctx) => {
+        for (const mark of marks) outbox.markSent(ctx, mark.id, mark.messageId);
+      }),
+    () => this.core.isBusy(),
+  );
 
   constructor(
     private readonly core: Core,
@@ -167,8 +176,7 @@ export class MailWorker {
         headers: JSON.parse(row.headers) as Record<string, string>,
       })) as { messageId?: string };
       if (key !== null) await claims.sent(key).catch(() => undefined);
-      await this.whenFree();
-      this.core.write(null, (ctx) => outbox.markSent(ctx, row.id, info.messageId ?? ''));
+      await this.sentMarks.mark(row.id, info.messageId ?? '');
     } catch (error) {
       const failure = classifySendError(error, config.trust.kind);
       await this.whenFree();
