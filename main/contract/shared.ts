@@ -13,22 +13,26 @@ export const name = typedText().trim().min(1, 'Enter a name').max(200, 'Use at m
 export const description = typedText().trim().max(5000, 'Use at most 5000 characters').default('');
 export const note = typedText().trim().max(1000, 'Use at most 1000 characters').default('');
 
-function quantity(kind: 'positive' | 'not-negative') {
-  return z.union([z.string(), z.number()]).transform((raw, ctx) => {
-    const parsed = parseQuantity(typeof raw === 'number' ? String(raw) : raw);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: quantityParseMessage(parsed.reason) });
-      return z.NEVER;
-    }
-    if (parsed.scaled < 0) {
-      ctx.addIssue({ code: 'custom', message: 'Quantity cannot be negative' });
-      return z.NEVER;
-    }
-    if (kind === 'positive' && parsed.scaled === 0) {
-      ctx.addIssue({ code: 'custom', message: 'Quantity must be greater than zero' });
-      return z.NEVER;
-    }
-    return parsed.scaled;
+type QuantityKind = 'positive' | 'not-negative';
+
+/** Exact scaled units of a typed quantity, or the sentence that refuses it. */
+export function checkQuantity(raw: string | number, kind: QuantityKind): { ok: true; scaled: number } | { ok: false; message: string } {
+  const parsed = parseQuantity(typeof raw === 'number' ? String(raw) : raw);
+  if (!parsed.ok) return { ok: false, message: quantityParseMessage(parsed.reason) };
+  if (parsed.scaled < 0) return { ok: false, message: 'Quantity cannot be negative' };
+  if (kind === 'positive' && parsed.scaled === 0) return { ok: false, message: 'Quantity must be greater than zero' };
+  return { ok: true, scaled: parsed.scaled };
+}
+
+/** What a person may type for a quantity, before it is checked. */
+export const quantityInput = z.union([z.string(), z.number()]);
+
+function quantity(kind: QuantityKind) {
+  return quantityInput.transform((raw, ctx) => {
+    const checked = checkQuantity(raw, kind);
+    if (checked.ok) return checked.scaled;
+    ctx.addIssue({ code: 'custom', message: checked.message });
+    return z.NEVER;
   });
 }
 

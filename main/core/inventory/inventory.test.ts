@@ -248,6 +248,25 @@ describe('stock movements', () => {
     expect(error.fields?.['changes.1.quantity']).toBe('Only 2 in stock here.');
     expect((await app.call('parts.get', { id: template.id })).part.stockTotal).toBe('17');
     for (const row of movementSums()) expect(row.quantity).toBe(row.moved);
+
+    // Quantities in the list are checked as a single change's are, each refusal at its own entry.
+    const typed = await failure(
+      app.call('stock.adjustMany', {
+        changes: [
+          { itemId: itemA.id, kind: 'add', quantity: '1' },
+          { itemId: itemA.id, kind: 'add', quantity: '-2' },
+          { itemId: itemB.id, kind: 'count', quantity: 'a few' },
+          { itemId: itemB.id, kind: 'add', quantity: 2.123456789 },
+        ],
+      }),
+    );
+    expect(typed.code).toBe('INVALID_INPUT');
+    expect(typed.fields).toEqual({
+      'changes.1.quantity': 'Quantity cannot be negative',
+      'changes.2.quantity': 'Enter a number, for example 12 or 2.5',
+      'changes.3.quantity': expect.stringMatching(/^Use at most \d+ decimal places$/),
+    });
+    expect((await app.call('parts.get', { id: template.id })).part.stockTotal).toBe('17');
   });
 
   it('keeps every variant-inclusive total exact when one bulk change spans thousands of parts', async () => {
