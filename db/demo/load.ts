@@ -1,6 +1,7 @@
 import type { CoreContext, WriteContext } from '../../main/core/context';
 import { conflict } from '../../main/core/errors';
 import { categories } from '../../main/core/inventory/categories';
+import { inventoryCounts } from '../../main/core/inventory/counts';
 import { locations } from '../../main/core/inventory/locations';
 import { parts } from '../../main/core/inventory/parts';
 import { stock } from '../../main/core/inventory/stock';
@@ -23,11 +24,8 @@ function parseDemoQuantity(text: string): number {
 }
 
 export function demoStatus(ctx: CoreContext): { empty: boolean } {
-  const held = ctx.db.$client
-    .prepare('select (select count(*) from parts) + (select count(*) from part_categories) + (select count(*) from stock_locations)')
-    .pluck()
-    .get() as number;
-  return { empty: held === 0 };
+  const held = inventoryCounts(ctx);
+  return { empty: held.parts + held.categories + held.locations === 0 };
 }
 
 /** The names of every category under Electronics. */

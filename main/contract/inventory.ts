@@ -91,7 +91,17 @@ const partInput = z.object({
 
 export const partSort = z.enum(['name', 'ipn', 'category', 'stock', 'minimum']);
 
+/** How many of each a person can open from Home; what the full lists would count, without sending them. */
+export const inventoryCounts = z.object({
+  parts: z.number().int(),
+  categories: z.number().int(),
+  locations: z.number().int(),
+});
+export type InventoryCounts = z.infer<typeof inventoryCounts>;
+
 export const inventoryContract = {
+  'inventory.counts': { access: 'member', input: z.object({}), output: inventoryCounts },
+
   'categories.list': { access: 'member', input: z.object({}), output: z.array(categoryView) },
   'categories.get': {
     access: 'member',

@@ -11,6 +11,7 @@ import { exportCsv } from '../core/import/csvExport';
 import { runInvenTreeImport } from '../core/import/runImport';
 import { uploadedExports } from '../core/import/uploadedExports';
 import { categories } from '../core/inventory/categories';
+import { inventoryCounts } from '../core/inventory/counts';
 import { locations } from '../core/inventory/locations';
 import { listMovements } from '../core/inventory/movements';
 import { parts } from '../core/inventory/parts';
@@ -210,6 +211,7 @@ export const handlers: HandlerTable = {
       return input;
     }),
 
+  'inventory.counts': (_input, { core }) => core.read((ctx) => inventoryCounts(ctx)),
   'categories.list': (_input, { core }) => core.read((ctx) => categories.list(ctx)),
   'categories.get': (input, { core }) => {
     const { node, path, children } = core.read((ctx) => categories.get(ctx, input.id));

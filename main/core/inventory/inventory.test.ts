@@ -80,6 +80,20 @@ describe('categories and locations', () => {
     expect((await app.call('stock.list', { limit: 1 })).total).toBe(3);
   });
 
+  it('counts parts, categories and locations as their lists show them, inactive parts and emptied locations included', async () => {
+    expect(await app.call('inventory.counts', {})).toEqual({ parts: 0, categories: 0, locations: 0 });
+    const { resistors, bin } = await workshop();
+    const part = await app.call('parts.create', { name: 'R 10k', categoryId: resistors.id });
+    await app.call('parts.create', { name: 'R 22k', active: false });
+    const gone = await app.call('stock.create', { partId: part.id, locationId: bin.id, quantity: '1' });
+    await app.call('stock.delete', { itemId: gone.id });
+    const counts = await app.call('inventory.counts', {});
+    expect(counts).toEqual({ parts: 2, categories: 3, locations: 3 });
+    expect(counts.parts).toBe((await app.call('parts.list', { limit: 1 })).total);
+    expect(counts.categories).toBe((await app.call('categories.list', {})).length);
+    expect(counts.locations).toBe((await app.call('locations.list', {})).length);
+  });
+
   it('refuses a duplicate name under the same parent', async () => {
     const { electronics } = await workshop();
     const error = await failure(app.call('categories.create', { name: 'passives', parentId: electronics.id }));

@@ -19,6 +19,21 @@ export function useCall<M extends MethodName>(method: M, input: MethodInput<M>, 
 }
 
 /**
+ * Asks a read now, while rendering, under the key `useCall` looks for, so a component that mounts later
+ * (or whose effects run later) finds it answered or on its way. The host answers calls in turn: this
+ * decides which it hears first, and spares a read waiting for another to answer before it is even asked.
+ */
+export function usePrefetchCall<M extends MethodName>(method: M, input: MethodInput<M>, { enabled = true }: { enabled?: boolean } = {}) {
+  const { call } = useClient();
+  const queryClient = useQueryClient();
+  const queryKey = [method, input] as const;
+  // Cached, failed or in flight: left to useCall's own rules.
+  if (enabled && !queryClient.getQueryState(queryKey)) {
+    void queryClient.prefetchQuery({ queryKey, queryFn: () => call(method, input) });
+  }
+}
+
+/**
  * Writes through the contract. Every successful write refreshes all reads: simple and always correct.
  * `onSuccess` here runs even if the component has gone meanwhile (a sign-out the call caused), unlike
  * the one given to `mutate`.

@@ -2,6 +2,7 @@ import { Button, Card, Group, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPackage, IconSearch } from '@tabler/icons-react';
 import { useDeferredValue, useMemo, type ReactNode } from 'react';
+import type { MethodInput } from '../../../main/contract';
 import { useCall } from '../client/hooks';
 import { EmptyPanel } from './EmptyPanel';
 import { hierarchyOptions, TREE_SELECT_LIMIT } from './hierarchy';
@@ -22,6 +23,19 @@ export interface PartFilters extends PartSort {
 
 export const defaultPartFilters: PartFilters = { search: '', categoryId: null, lowOnly: false, sort: 'name', direction: 'asc', page: 1 };
 
+/** The panel's read for these filters; a page that asks for the panel's first rows early asks the same. */
+export function partListInput(filters: PartFilters): MethodInput<'parts.list'> {
+  return {
+    search: filters.search,
+    categoryId: filters.categoryId,
+    lowOnly: filters.lowOnly,
+    sort: filters.sort,
+    direction: filters.direction,
+    offset: (filters.page - 1) * PARTS_PAGE_SIZE,
+    limit: PARTS_PAGE_SIZE,
+  };
+}
+
 interface PartListPanelProps {
   filters: PartFilters;
   onChange: (filters: PartFilters) => void;
@@ -37,19 +51,7 @@ export function PartListPanel({ filters, onChange, withCategoryFilter = true, em
   // Typing reaches the owner (and the address) at once, so no late update can follow a click elsewhere;
   // only the query waits for a pause.
   const [search] = useDebouncedValue(filters.search, 250);
-  const parts = useCall(
-    'parts.list',
-    {
-      search,
-      categoryId: filters.categoryId,
-      lowOnly: filters.lowOnly,
-      sort: filters.sort,
-      direction: filters.direction,
-      offset: (filters.page - 1) * PARTS_PAGE_SIZE,
-      limit: PARTS_PAGE_SIZE,
-    },
-    { placeholderData: (previous) => previous },
-  );
+  const parts = useCall('parts.list', partListInput({ ...filters, search }), { placeholderData: (previous) => previous });
   // Asked for after the parts (the host answers in turn), and its 10,000 paths sorted after the table
   // is on screen: the filter's options are not what a person looks at first.
   const categories = useCall('categories.list', {}, { enabled: withCategoryFilter });

@@ -1,6 +1,7 @@
 import { Button, Card, Group, Text } from '@mantine/core';
 import { IconBoxOff, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { MethodInput } from '../../../main/contract';
 import { useCall } from '../client/hooks';
 import { EmptyPanel } from './EmptyPanel';
 import { StockItemFormModal } from './forms/StockItemForm';
@@ -10,6 +11,11 @@ import { StockTable } from './StockTable';
 import { TableSkeleton } from './TableSkeleton';
 
 const PAGE_SIZE = 50;
+
+/** The card's read of a page; a page that asks for the card's first rows early asks the same. */
+export function stockListInput(locationId: number | undefined, page: number): MethodInput<'stock.list'> {
+  return { locationId: locationId ?? null, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE };
+}
 
 interface StockListCardProps {
   /** Only the stock at this location, as the host scopes it. */
@@ -22,11 +28,7 @@ interface StockListCardProps {
 export function StockListCard({ locationId, caption, emptyTitle }: StockListCardProps) {
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const stock = useCall(
-    'stock.list',
-    { locationId: locationId ?? null, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
-    { placeholderData: (previous) => previous },
-  );
+  const stock = useCall('stock.list', stockListInput(locationId, page), { placeholderData: (previous) => previous });
   const newItem = (size: 'xs' | 'sm') => (
     <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} size={size}>
       New stock item

@@ -97,6 +97,8 @@ export function TreeNodePage<K extends TreeKind>({ kind, id, query, detail, coun
       <Stack gap="xl">
         {children.length > 0 && (
           <ChildrenGrid
+            // Another node's children start folded again.
+            key={current.id}
             title={spec.childrenTitle}
             items={children}
             icon={<ChildIcon size={18} />}

@@ -2,9 +2,9 @@ import { Button, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { useCall } from '../../client/hooks';
+import { useCall, usePrefetchCall } from '../../client/hooks';
 import { PartFormModal } from '../../components/forms/PartForm';
-import { defaultPartFilters, PartListPanel, type PartFilters } from '../../components/PartListPanel';
+import { defaultPartFilters, PartListPanel, partListInput, type PartFilters } from '../../components/PartListPanel';
 import { TreeNodePage } from '../../components/TreeNodePage';
 import { useIdParam } from '../../components/useIdParam';
 import { MuteControl } from '../../subscriptions/MuteControl';
@@ -12,12 +12,17 @@ import { SubscribeToggle } from '../../subscriptions/SubscribeToggle';
 
 export function CategoryPage() {
   const id = useIdParam();
+  const fresh: PartFilters = { ...defaultPartFilters, categoryId: id };
+  // The parts panel mounts only once the category has answered; asked now, both reach the host
+  // (which answers in turn) together, the category first for the header.
+  usePrefetchCall('categories.get', { id: id ?? 0 }, { enabled: id !== null });
+  usePrefetchCall('parts.list', partListInput(fresh), { enabled: id !== null });
   const category = useCall('categories.get', { id: id ?? 0 }, { enabled: id !== null });
   const navigate = useNavigate();
   const [creatingPart, setCreatingPart] = useState(false);
   // Filters are per category: keyed by id so moving to another category starts fresh.
-  const [filters, setFilters] = useState<{ id: number | null; value: PartFilters }>({ id, value: { ...defaultPartFilters, categoryId: id } });
-  const partFilters = filters.id === id ? filters.value : { ...defaultPartFilters, categoryId: id };
+  const [filters, setFilters] = useState<{ id: number | null; value: PartFilters }>({ id, value: fresh });
+  const partFilters = filters.id === id ? filters.value : fresh;
   const data = category.data;
 
   return (

@@ -1,11 +1,15 @@
 import { Title } from '@mantine/core';
-import { useCall } from '../../client/hooks';
-import { StockListCard } from '../../components/StockListCard';
+import { useCall, usePrefetchCall } from '../../client/hooks';
+import { StockListCard, stockListInput } from '../../components/StockListCard';
 import { TreeNodePage } from '../../components/TreeNodePage';
 import { useIdParam } from '../../components/useIdParam';
 
 export function LocationPage() {
   const id = useIdParam();
+  // The stock card mounts only once the location has answered; asked now, both reach the host (which
+  // answers in turn) together, the location first for the header.
+  usePrefetchCall('locations.get', { id: id ?? 0 }, { enabled: id !== null });
+  usePrefetchCall('stock.list', stockListInput(id ?? undefined, 1), { enabled: id !== null });
   const location = useCall('locations.get', { id: id ?? 0 }, { enabled: id !== null });
   const data = location.data;
 
