@@ -2,7 +2,7 @@ import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { PartRow, SubscriptionStatus } from '../../../main/contract';
-import { SubscribeToggle } from '../subscriptions/SubscribeToggle';
+import { SubscribeBell } from '../subscriptions/SubscribeToggle';
 import { targetKey, useSubscriptionStatuses } from '../subscriptions/useSubscriptionStatuses';
 import { PartStatusBadges } from './PartStatusBadges';
 import { QuantityText } from './QuantityText';
@@ -37,7 +37,7 @@ const COLUMNS: { key: PartSortKey; label: string; align?: 'right' }[] = [
 /** Waits for the table's one batched status lookup rather than asking per row. */
 function RowSubscribeToggle({ part, status }: { part: PartRow; status: SubscriptionStatus | undefined }) {
   if (!status) return null;
-  return <SubscribeToggle target={status.target} name={part.name} status={status} compact />;
+  return <SubscribeBell status={status} name={part.name} compact />;
 }
 
 // The charting library is loaded when a trend is first drawn, not with every page of the app.

@@ -4,6 +4,7 @@ import type { StockItemView } from '../../../main/contract';
 import { DeleteStockFormModal } from './forms/DeleteStockForm';
 import { StockChangeFormModal, type StockChangeKind } from './forms/StockChangeForm';
 import { TransferFormModal } from './forms/TransferForm';
+import { MountOnFirstUse } from './MountOnFirstUse';
 
 export type StockAction = StockChangeKind | 'transfer' | 'delete';
 
@@ -13,35 +14,40 @@ export interface ChosenStockAction {
   action: StockAction | null;
 }
 
-/** The per-row menu of a stock item; the dialogs it opens belong to the table (StockItemDialogs). */
+/** The per-row menu of a stock item, mounted once first used; the dialogs it opens belong to the table (StockItemDialogs). */
 export function StockItemMenu({ item, onChoose }: { item: StockItemView; onChoose: (action: StockAction) => void }) {
   const where = item.locationPath.at(-1)?.name ?? 'location';
+  const trigger = (
+    <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${item.partName} at ${where}`}>
+      <IconDots size={18} />
+    </ActionIcon>
+  );
   return (
-    <Menu position="bottom-end" withinPortal shadow="md" width={180}>
-      <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${item.partName} at ${where}`}>
-          <IconDots size={18} />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item leftSection={<IconPlus size={16} />} onClick={() => onChoose('add')}>
-          Add
-        </Menu.Item>
-        <Menu.Item leftSection={<IconMinus size={16} />} onClick={() => onChoose('remove')}>
-          Remove
-        </Menu.Item>
-        <Menu.Item leftSection={<IconClipboardCheck size={16} />} onClick={() => onChoose('count')}>
-          Count
-        </Menu.Item>
-        <Menu.Item leftSection={<IconArrowsExchange size={16} />} onClick={() => onChoose('transfer')}>
-          Transfer
-        </Menu.Item>
-        <Menu.Divider />
-        <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => onChoose('delete')}>
-          Delete
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <MountOnFirstUse trigger={trigger} popup="menu">
+      {(target) => (
+        <Menu position="bottom-end" withinPortal shadow="md" width={180}>
+          <Menu.Target>{target}</Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item leftSection={<IconPlus size={16} />} onClick={() => onChoose('add')}>
+              Add
+            </Menu.Item>
+            <Menu.Item leftSection={<IconMinus size={16} />} onClick={() => onChoose('remove')}>
+              Remove
+            </Menu.Item>
+            <Menu.Item leftSection={<IconClipboardCheck size={16} />} onClick={() => onChoose('count')}>
+              Count
+            </Menu.Item>
+            <Menu.Item leftSection={<IconArrowsExchange size={16} />} onClick={() => onChoose('transfer')}>
+              Transfer
+            </Menu.Item>
+            <Menu.Divider />
+            <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => onChoose('delete')}>
+              Delete
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      )}
+    </MountOnFirstUse>
   );
 }
 

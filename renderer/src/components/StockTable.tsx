@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { StockItemView } from '../../../main/contract';
@@ -6,6 +6,7 @@ import { LocationPathLinks } from './LocationPathLinks';
 import { QuantityText } from './QuantityText';
 import { StockItemDialogs, StockItemMenu, type ChosenStockAction } from './StockItemActions';
 import { TimeText } from './TimeText';
+import { TooltipOnFirstUse } from './TooltipOnFirstUse';
 
 interface StockTableProps {
   items: StockItemView[];
@@ -51,11 +52,11 @@ export function StockTable({ items, showPart = true, showLocation = true, captio
                 <Table.Td ta="right">
                   <Group gap={6} justify="flex-end" wrap="nowrap">
                     {item.recount && (
-                      <Tooltip label="Desktops of the team took more from this item, offline, than it held. Count it to set it right." multiline maw={260}>
+                      <TooltipOnFirstUse label="Desktops of the team took more from this item, offline, than it held. Count it to set it right." multiline maw={260}>
                         <Badge color="orange" variant="light" size="sm">
                           Recount
                         </Badge>
-                      </Tooltip>
+                      </TooltipOnFirstUse>
                     )}
                     <QuantityText value={item.quantity} units={item.units} fw={500} c={item.recount ? 'orange.8' : undefined} />
                   </Group>

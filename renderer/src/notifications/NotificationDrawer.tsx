@@ -1,9 +1,10 @@
-import { ActionIcon, Anchor, Box, Button, Center, Drawer, Group, Loader, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Box, Button, Center, Drawer, Group, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconBellCheck, IconCheck, IconChecks } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { useCall } from '../client/hooks';
 import { QueryError } from '../components/QueryError';
+import { TooltipOnFirstUse } from '../components/TooltipOnFirstUse';
 import { NotificationList, NotificationRow } from './NotificationRow';
 import { SnoozeMenu } from './SnoozeMenu';
 import { WhyPopover } from './WhyPopover';
@@ -97,7 +98,7 @@ export function NotificationDrawer({ opened, onClose }: { opened: boolean; onClo
                       <Group gap={2} wrap="nowrap">
                         <WhyPopover notification={notification} compact />
                         <SnoozeMenu notification={notification} compact onSnoozed={() => (refocusAt.current = { index, id: notification.id })} />
-                        <Tooltip label="Mark as read" openDelay={300}>
+                        <TooltipOnFirstUse label="Mark as read" openDelay={300}>
                           <ActionIcon
                             variant="subtle"
                             color="gray"
@@ -109,7 +110,7 @@ export function NotificationDrawer({ opened, onClose }: { opened: boolean; onClo
                           >
                             <IconCheck size={17} />
                           </ActionIcon>
-                        </Tooltip>
+                        </TooltipOnFirstUse>
                       </Group>
                     }
                   />

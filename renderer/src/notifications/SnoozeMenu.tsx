@@ -1,9 +1,10 @@
 import { ActionIcon, Button, Menu, Tooltip } from '@mantine/core';
 import { IconCalendarTime, IconClockPause } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactElement } from 'react';
 import type { NotificationView } from '../../../main/contract';
 import { useMutate } from '../client/hooks';
 import { fieldErrorsOf } from '../components/forms/formErrors';
+import { MountOnFirstUse } from '../components/MountOnFirstUse';
 import { absoluteTime } from '../components/relativeTime';
 import { notifyDone, notifyFailed } from '../components/notify';
 import { useNow } from '../components/useNow';
@@ -20,6 +21,24 @@ interface SnoozeMenuProps {
 
 /** "Snooze" on one notification: an hour, tomorrow morning, next week, or a date and time. */
 export function SnoozeMenu({ notification, compact = false, onSnoozed }: SnoozeMenuProps) {
+  const trigger = compact ? (
+    <ActionIcon variant="subtle" color="gray" aria-label="Snooze">
+      <IconClockPause size={17} />
+    </ActionIcon>
+  ) : (
+    <Button size="compact-xs" variant="default" leftSection={<IconClockPause size={14} />}>
+      Snooze
+    </Button>
+  );
+  return (
+    <MountOnFirstUse trigger={trigger} popup="menu">
+      {(target) => <MountedSnoozeMenu notification={notification} compact={compact} onSnoozed={onSnoozed} target={target} />}
+    </MountOnFirstUse>
+  );
+}
+
+/** The menu itself, with its write and its date picker (closed until chosen), for a row a person has used. */
+function MountedSnoozeMenu({ notification, compact, onSnoozed, target }: SnoozeMenuProps & { target: ReactElement }) {
   const snooze = useMutate('notifications.snooze');
   const [picking, setPicking] = useState(false);
   const [picked, setPicked] = useState('');
@@ -45,19 +64,14 @@ export function SnoozeMenu({ notification, compact = false, onSnoozed }: SnoozeM
   return (
     <>
       <Menu position="bottom-end" withinPortal shadow="md" width={260}>
-        <Menu.Target>
-          {compact ? (
-            <Tooltip label="Snooze" openDelay={300}>
-              <ActionIcon variant="subtle" color="gray" aria-label="Snooze">
-                <IconClockPause size={17} />
-              </ActionIcon>
-            </Tooltip>
-          ) : (
-            <Button size="compact-xs" variant="default" leftSection={<IconClockPause size={14} />}>
-              Snooze
-            </Button>
-          )}
-        </Menu.Target>
+        {/* The tooltip outside the target, so the button itself says it opens a menu. */}
+        {compact ? (
+          <Tooltip label="Snooze" openDelay={300}>
+            <Menu.Target>{target}</Menu.Target>
+          </Tooltip>
+        ) : (
+          <Menu.Target>{target}</Menu.Target>
+        )}
         <Menu.Dropdown aria-label={`Snooze ${notification.title}`}>
           <Menu.Label>Snooze until</Menu.Label>
           {choices.map((choice, index) => (

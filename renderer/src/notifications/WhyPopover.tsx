@@ -1,8 +1,9 @@
 import { ActionIcon, Button, Group, Loader, Popover, Stack, Table, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { IconCheck, IconHelpCircle, IconMinus, IconX } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactElement } from 'react';
 import type { NotificationView } from '../../../main/contract';
 import { useCall } from '../client/hooks';
+import { MountOnFirstUse } from '../components/MountOnFirstUse';
 import { absoluteTime } from '../components/relativeTime';
 
 function outcomeIcon(ok: boolean | null) {
@@ -13,24 +14,37 @@ function outcomeIcon(ok: boolean | null) {
 
 /** "Why did I get this?": the facts, the subscription (then and now), and each channel's delivery. */
 export function WhyPopover({ notification, compact = false }: { notification: NotificationView; compact?: boolean }) {
+  const trigger = compact ? (
+    <ActionIcon variant="subtle" color="gray" aria-label="Why did I get this?">
+      <IconHelpCircle size={17} />
+    </ActionIcon>
+  ) : (
+    <Button size="compact-xs" variant="subtle" color="gray" leftSection={<IconHelpCircle size={14} />}>
+      Why did I get this?
+    </Button>
+  );
+  return (
+    <MountOnFirstUse trigger={trigger} popup="dialog">
+      {(target) => <MountedWhyPopover notification={notification} compact={compact} target={target} />}
+    </MountOnFirstUse>
+  );
+}
+
+/** The popover and its lookup (asked for only while open), for a row a person has used. */
+function MountedWhyPopover({ notification, compact, target }: { notification: NotificationView; compact: boolean; target: ReactElement }) {
+  // Opened and closed by Mantine (its target toggles it); followed here to ask only once it is open.
   const [opened, setOpened] = useState(false);
   const why = useCall('notifications.why', { id: notification.id }, { enabled: opened });
-  const toggle = () => setOpened((open) => !open);
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={420} shadow="md" withArrow trapFocus returnFocus withinPortal>
-      <Popover.Target>
-        {compact ? (
-          <Tooltip label="Why did I get this?" openDelay={300}>
-            <ActionIcon variant="subtle" color="gray" aria-label="Why did I get this?" onClick={toggle}>
-              <IconHelpCircle size={17} />
-            </ActionIcon>
-          </Tooltip>
-        ) : (
-          <Button size="compact-xs" variant="subtle" color="gray" leftSection={<IconHelpCircle size={14} />} onClick={toggle}>
-            Why did I get this?
-          </Button>
-        )}
-      </Popover.Target>
+    <Popover onChange={setOpened} position="bottom-end" width={420} shadow="md" withArrow trapFocus returnFocus withinPortal>
+      {/* The tooltip outside the target, so the button itself says it opens a dialog. */}
+      {compact ? (
+        <Tooltip label="Why did I get this?" openDelay={300}>
+          <Popover.Target>{target}</Popover.Target>
+        </Tooltip>
+      ) : (
+        <Popover.Target>{target}</Popover.Target>
+      )}
       <Popover.Dropdown aria-label={`Why you got ${notification.title}`}>
         {!why.data ? (
           <Loader size="sm" aria-label="Loading" />

@@ -1,20 +1,17 @@
-import { ActionIcon, Anchor, Group, Loader, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Group, Loader, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconBell, IconBellFilled } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import type { SubscriptionStatus, SubscriptionTarget } from '../../../main/contract';
 import { useMutate } from '../client/hooks';
 import { notifyDone, notifyFailed } from '../components/notify';
+import { TooltipOnFirstUse } from '../components/TooltipOnFirstUse';
 import { targetKey, useSubscriptionStatuses } from './useSubscriptionStatuses';
 
 interface SubscribeToggleProps {
   target: SubscriptionTarget;
   /** What the person sees this as, for the tooltip ("R 10k", "Resistors"). */
   name: string;
-  /** From a batched lookup (a table); fetched here when not given. */
-  status?: SubscriptionStatus;
-  /** In table rows: the "Subscribed via" explanation moves into the tooltip. */
-  compact?: boolean;
 }
 
 function viaLink(via: NonNullable<SubscriptionStatus['via']>, target: SubscriptionTarget): string {
@@ -38,19 +35,31 @@ function tooltipOf(status: SubscriptionStatus, name: string): string {
   return `Subscribe to notifications about ${name}`;
 }
 
+/** On a part's or category's own page: the bell, with this person's status looked up for it alone. */
+export function SubscribeToggle({ target, name }: SubscribeToggleProps) {
+  const status = useSubscriptionStatuses([target]).byTarget.get(targetKey(target));
+  if (!status) return <Loader size={18} aria-label="Loading subscription" />;
+  return <SubscribeBell status={status} name={name} />;
+}
+
+interface SubscribeBellProps {
+  /** This person's coverage, from the page's lookup or a table's one batched lookup. */
+  status: SubscriptionStatus;
+  name: string;
+  /** In table rows: the "Subscribed via" explanation moves into the tooltip. */
+  compact?: boolean;
+}
+
 /**
- * The bell that subscribes this person to a part or category. Pressed whenever they are covered, directly
- * or through a template or parent category; clicking changes only the direct subscription.
+ * The bell that subscribes this person to a part or category, for a status already looked up (a table
+ * has one per row, from its one batched lookup). Pressed whenever they are covered, directly or through
+ * a template or parent category; clicking changes only the direct subscription.
  */
-export function SubscribeToggle({ target, name, status: given, compact = false }: SubscribeToggleProps) {
-  const own = useSubscriptionStatuses(given ? [] : [target]);
-  const fetched = own.byTarget.get(targetKey(target));
+export function SubscribeBell({ status: current, name, compact = false }: SubscribeBellProps) {
+  const target = current.target;
   const subscribe = useMutate('subscriptions.subscribe');
   const unsubscribe = useMutate('subscriptions.unsubscribe');
   const queryClient = useQueryClient();
-
-  const current = given ?? fetched;
-  if (!current) return <Loader size={18} aria-label="Loading subscription" />;
 
   const pending = subscribe.isPending || unsubscribe.isPending;
   // While the call runs, show what it will do: the direct flag flips, inherited coverage stays.
@@ -88,7 +97,7 @@ export function SubscribeToggle({ target, name, status: given, compact = false }
   };
 
   const bell = (
-    <Tooltip label={tooltipOf(status, name)} openDelay={250} multiline maw={280}>
+    <TooltipOnFirstUse label={tooltipOf(status, name)} openDelay={250} multiline maw={280}>
       <ActionIcon
         // Direct: tinted; inherited: a filled bell without the tint; not covered: a grey outline.
         variant={status.direct ? 'light' : 'subtle'}
@@ -103,7 +112,7 @@ export function SubscribeToggle({ target, name, status: given, compact = false }
       >
         {covered ? <IconBellFilled size={compact ? 16 : 19} /> : <IconBell size={compact ? 16 : 19} stroke={1.7} />}
       </ActionIcon>
-    </Tooltip>
+    </TooltipOnFirstUse>
   );
 
   if (compact || !inheritedOnly || !status.via) return bell;
