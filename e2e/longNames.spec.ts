@@ -4,6 +4,7 @@ import { openAddress } from './pages/navigation';
 import { NotificationCentre } from './pages/notificationCentre';
 import { createFirstAdministrator } from './pages/session';
 import { callAsPage } from './support/api';
+import { callsSettled } from './support/callsSettled';
 
 // Names people really type, or paste: very long, without a space to break at, and with bidi controls
 // that would show a name reversed. Every page must lay them out without sideways scrolling.
@@ -18,8 +19,8 @@ const PERSON = unbroken('Person', 100);
 const BIDI = 'Invoice \u202Egnp.exe';
 
 /** The page, and every box in it that could scroll sideways (a table's container, a list), fits its width. */
-async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
+async function expectNoSidewaysScroll(page: Page, settled: () => Promise<void>, where: string): Promise<void> {
+  await settled();
   const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
   expect(overflow, `${where} scrolls sideways`).toBeLessThanOrEqual(1);
   const scrollingBoxes = await page.evaluate(`[...document.querySelectorAll('main *')].filter((element) => {
@@ -31,6 +32,7 @@ async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> 
 
 test('long, unbroken and bidi names never push a page sideways or squeeze its title', async ({ app }) => {
   const { page } = app;
+  const settled = callsSettled(page);
   await createFirstAdministrator(page);
   const category = await callAsPage<{ id: number }>(page, 'categories.create', { name: CATEGORY, description: unbroken('Description', 300) });
   const location = await callAsPage<{ id: number }>(page, 'locations.create', { name: LOCATION });
@@ -60,7 +62,7 @@ test('long, unbroken and bidi names never push a page sideways or squeeze its ti
   for (const [path, where] of pages) {
     await openAddress(page, path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expectNoSidewaysScroll(page, where);
+    await expectNoSidewaysScroll(page, settled, where);
     if (process.env.STOCKBELL_LONG_NAME_SHOTS) await page.screenshot({ path: `/tmp/long-${where.replace(/\W+/g, '-')}.png`, fullPage: true });
     // The title gets the room, not a column two letters wide beside the actions: three lines at most.
     const title = await page.getByRole('heading', { level: 1 }).boundingBox();
@@ -70,14 +72,14 @@ test('long, unbroken and bidi names never push a page sideways or squeeze its ti
   await openAddress(page, `/parts/${part.id}`);
   for (const tab of ['History', 'BOM', 'Build orders']) {
     await page.getByRole('main').getByRole('tab', { name: tab }).click();
-    await expectNoSidewaysScroll(page, `the part's ${tab} tab`);
+    await expectNoSidewaysScroll(page, settled, `the part's ${tab} tab`);
   }
   const centre = new NotificationCentre(page);
   const flyout = await centre.openFlyout();
   await expect(flyout.getByText(/Low stock: PartName/)).toBeVisible();
   const flyoutOverflow = await flyout.getByRole('list').evaluate((list: { scrollWidth: number; clientWidth: number }) => list.scrollWidth - list.clientWidth);
   expect(flyoutOverflow, 'the flyout scrolls sideways').toBeLessThanOrEqual(1);
-  await expectNoSidewaysScroll(page, 'the flyout');
+  await expectNoSidewaysScroll(page, settled, 'the flyout');
 
   // Bidi controls never reach the screen: the name reads as typed.
   expect(bidi.name).toBe('Invoice gnp.exe');
